@@ -9,7 +9,7 @@ CREATE TABLE organisations (
     tp_regime       TEXT NOT NULL DEFAULT 'none' CHECK (tp_regime IN ('directive', 'national', 'none')),
     schengen        BOOLEAN NOT NULL DEFAULT FALSE,
     population      BIGINT NOT NULL DEFAULT 0,
-    gdp_meur        BIGINT NOT NULL DEFAULT 0
+    gdp_musd        BIGINT NOT NULL DEFAULT 0
 );
 
 CREATE TABLE countries (
