@@ -80,7 +80,8 @@ func Fold(s string) string {
 		}
 		b.WriteRune(r)
 	}
-	return norm.NFC.String(b.String())
+	// a lone combining mark may have stood between spaces
+	return strings.Join(strings.Fields(norm.NFC.String(b.String())), " ")
 }
 
 // specialLatin spells Latin letters that have no canonical decomposition.
