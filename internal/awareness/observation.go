@@ -55,12 +55,13 @@ const (
 	UnitPlaces       Unit = "places"
 	UnitCountries    Unit = "countries"
 	UnitPercent      Unit = "percent"
+	UnitProgrammes   Unit = "programmes"
 )
 
 // Units lists every unit.
 func Units() []Unit {
 	return []Unit{UnitPersons, UnitCrossings, UnitApplications, UnitHits, UnitDecisions,
-		UnitOperations, UnitPlaces, UnitCountries, UnitPercent}
+		UnitOperations, UnitPlaces, UnitCountries, UnitPercent, UnitProgrammes}
 }
 
 // Qualifier says how the published number relates to the truth: the report writes
