@@ -177,7 +177,7 @@ func (d *Date) UnmarshalJSON(b []byte) error {
 	}
 	v, err := Parse(s)
 	if err != nil {
-		return &json.UnmarshalTypeError{Value: fmt.Sprintf("%q (not a date YYYY-MM-DD)", short([]byte(s))), Type: reflect.TypeFor[Date]()}
+		return &json.UnmarshalTypeError{Value: fmt.Sprintf("%q", short([]byte(s))), Type: reflect.TypeFor[Date]()}
 	}
 	*d = v
 	return nil
