@@ -46,6 +46,7 @@ var errUsage = errors.New("usage")
 func commands() []command {
 	return []command{
 		{"version", "print the version", runVersion},
+		{"dublin decide", "determine the responsible state for a case file", runDublinDecide},
 	}
 }
 
