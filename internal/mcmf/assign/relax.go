@@ -1,0 +1,161 @@
+package assign
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"github.com/ceas-eu/ceas/internal/mcmf"
+)
+
+// costScale multiplies the per-person value V/Size before rounding to an integer flow
+// cost; the rounding only blurs the prices, the bound is recomputed from exact values.
+const costScale = 32
+
+// sparseArcs is how many of an item's best bins enter the first relaxation; column
+// generation adds the others that the prices show to be attractive.
+const sparseArcs = 24
+
+// relaxation is the transportation relaxation: items send Size units to bins (or to
+// "unplaced"), bins send at most Capacity on to their group, each group at least Floor.
+type relaxation struct {
+	s       *solver
+	arcs    [][]int32 // per item, the bins with an arc
+	theta   []float64 // per bin, the per-person price (shadow value of a place)
+	flowBin [][]int64 // per item, the flow on each arc, aligned with arcs
+	rounds  int
+}
+
+// layout returns the node numbering: items, bins, groups, then the sink.
+func (s *solver) layout() (bin0, grp0, sink, n int) {
+	ni, nb, ng := len(s.p.Items), len(s.p.Bins), len(s.p.Groups)
+	return ni, ni + nb, ni + nb + ng, ni + nb + ng + 1
+}
+
+// network builds the flow network over the given item arcs. Mandatory items have no
+// arc to "unplaced", so the flow must place them; the floors are group demands.
+func (s *solver) network(arcs [][]int32, mandatory, floors bool) (*mcmf.Graph, [][]int) {
+	p := s.p
+	bin0, grp0, sink, n := s.layout()
+	g := mcmf.NewGraph(n)
+	ids := make([][]int, len(p.Items))
+	var total, floorSum int64
+	for i, it := range p.Items {
+		g.SetSupply(i, it.Size)
+		total += it.Size
+		ids[i] = make([]int, len(arcs[i]))
+		for k, b := range arcs[i] {
+			ids[i][k] = g.AddArc(i, bin0+int(b), it.Size, -s.unitCost(i, int(b)))
+		}
+		if !it.Mandatory || !mandatory {
+			g.AddArc(i, sink, it.Size, 0)
+		}
+	}
+	for b, bin := range p.Bins {
+		g.AddArc(bin0+b, grp0+bin.Group, bin.Capacity, 0)
+	}
+	for k, grp := range p.Groups {
+		f := int64(0)
+		if floors {
+			f = grp.Floor
+		}
+		g.SetSupply(grp0+k, -f)
+		floorSum += f
+		g.AddArc(grp0+k, sink, total, 0)
+	}
+	g.SetSupply(sink, floorSum-total)
+	return g, ids
+}
+
+func (s *solver) unitCost(i, b int) int64 {
+	sz := s.p.Items[i].Size
+	return (s.p.V(i, b)*costScale*2 + sz) / (2 * sz)
+}
+
+// solveRelaxation runs column generation until no missing arc would enter, or maxRounds.
+func (s *solver) solveRelaxation(ctx context.Context, maxRounds int) (*relaxation, error) {
+	rx := &relaxation{s: s, arcs: s.initialArcs()}
+	for {
+		g, ids := s.network(rx.arcs, true, true)
+		res, err := mcmf.Solve(ctx, g)
+		if err != nil {
+			return nil, fmt.Errorf("assign: relaxation: %w", err)
+		}
+		rx.rounds++
+		rx.read(res, ids)
+		if rx.rounds >= maxRounds || rx.addColumns() == 0 {
+			return rx, nil
+		}
+	}
+}
+
+func (rx *relaxation) read(res mcmf.Result, ids [][]int) {
+	s := rx.s
+	bin0, _, sink, _ := s.layout()
+	rx.theta = make([]float64, len(s.p.Bins))
+	for b := range rx.theta {
+		rx.theta[b] = (res.Potential[sink] - res.Potential[bin0+b]) / costScale
+	}
+	rx.flowBin = make([][]int64, len(ids))
+	for i, row := range ids {
+		rx.flowBin[i] = make([]int64, len(row))
+		for k, a := range row {
+			rx.flowBin[i][k] = res.Flow[a]
+		}
+	}
+}
+
+// initialArcs keeps for each item its sparseArcs most valuable candidate bins.
+func (s *solver) initialArcs() [][]int32 {
+	arcs := make([][]int32, len(s.p.Items))
+	for i := range s.p.Items {
+		c := s.cands(i)
+		if len(c) <= sparseArcs {
+			arcs[i] = append([]int32(nil), c...)
+			continue
+		}
+		top := append([]int32(nil), c...)
+		sort.Slice(top, func(x, y int) bool {
+			vx, vy := s.p.V(i, int(top[x])), s.p.V(i, int(top[y]))
+			return vx > vy || vx == vy && top[x] < top[y]
+		})
+		arcs[i] = top[:sparseArcs]
+	}
+	return arcs
+}
+
+// addColumns adds, for each item, its best candidate bin at current prices when that bin
+// has no arc yet and beats the item's best existing arc. It returns how many it added.
+func (rx *relaxation) addColumns() int {
+	s, added := rx.s, 0
+	for i := range s.p.Items {
+		if len(rx.arcs[i]) == len(s.cands(i)) {
+			continue
+		}
+		have := make(map[int32]bool, len(rx.arcs[i]))
+		bestIn := -1e300
+		for _, b := range rx.arcs[i] {
+			have[b] = true
+			bestIn = max(bestIn, s.reduced(i, int(b), rx.theta))
+		}
+		bestOut, arg := -1e300, int32(-1)
+		for _, b := range s.cands(i) {
+			if r := s.reduced(i, int(b), rx.theta); !have[b] && r > bestOut {
+				bestOut, arg = r, b
+			}
+		}
+		if !s.p.Items[i].Mandatory {
+			bestIn = max(bestIn, 0)
+		}
+		if arg >= 0 && bestOut > bestIn+1e-9 {
+			rx.arcs[i] = append(rx.arcs[i], arg)
+			added++
+		}
+	}
+	return added
+}
+
+// reduced is the value of item i at bin b net of the bin's price for its persons.
+func (s *solver) reduced(i, b int, theta []float64) float64 {
+	return float64(s.p.V(i, b)) - float64(s.p.Items[i].Size)*theta[b]
+}

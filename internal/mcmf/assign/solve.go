@@ -1,0 +1,156 @@
+package assign
+
+import (
+	"context"
+	"errors"
+	"fmt"
+)
+
+// Status says what a Solution proves.
+type Status string
+
+// The statuses of a solution.
+const (
+	// Optimal: Objective equals Bound.
+	Optimal Status = "optimal"
+	// Feasible: an assignment meeting every constraint, within Gap of the optimum.
+	Feasible Status = "feasible"
+	// Infeasible: no assignment exists; Reason names the binding constraint.
+	Infeasible Status = "infeasible"
+	// Unknown: no assignment was found in time and none was proved impossible.
+	Unknown Status = "unknown"
+)
+
+// Options tune Solve. The time limit is the deadline of the context passed to Solve.
+type Options struct {
+	// ExactItems: problems with at most this many items are solved by branch and bound
+	// (default 14).
+	ExactItems int
+	// ColumnRounds caps the column-generation rounds of the relaxation (default 6).
+	ColumnRounds int
+}
+
+// Solution is the answer of Solve.
+type Solution struct {
+	Status Status
+	// Bin is the bin of each item, -1 for unplaced.
+	Bin []int
+	// Objective is the total value of Bin; Bound a proven upper bound on the optimum.
+	Objective, Bound int64
+	// Prices are the multipliers of the bound: per-person shadow prices of bins (Theta)
+	// and the floor prices of groups, for explanations.
+	Prices      Multipliers
+	GroupPrices []float64
+	// Reason explains an Infeasible or Unknown status.
+	Reason *Reason
+	// Stats for benchmarks.
+	RelaxationRounds int
+	Moves            int
+}
+
+// Gap is (Bound - Objective) / Bound, 0 when both are 0.
+func (s *Solution) Gap() float64 {
+	if s.Bound <= 0 || s.Bin == nil {
+		return 0
+	}
+	return float64(s.Bound-s.Objective) / float64(s.Bound)
+}
+
+// solver holds the problem and derived tables shared by the phases.
+type solver struct {
+	p     *Problem
+	opt   Options
+	cand  [][]int32 // per item; nil means all bins
+	all   []int32
+	byBin [][]int // filled by the primal state
+}
+
+func newSolver(p *Problem, opt Options) *solver {
+	s := &solver{p: p, opt: opt, cand: make([][]int32, len(p.Items)), all: make([]int32, len(p.Bins))}
+	for b := range s.all {
+		s.all[b] = int32(b)
+	}
+	var buf []int
+	for i := range p.Items {
+		buf = p.candidates(i, buf)
+		if p.Items[i].Allowed == nil && len(buf) == len(p.Bins) {
+			continue
+		}
+		s.cand[i] = make([]int32, len(buf))
+		for k, b := range buf {
+			s.cand[i][k] = int32(b)
+		}
+		if len(buf) == 0 {
+			s.cand[i] = []int32{}
+		}
+	}
+	return s
+}
+
+// cands returns the bins item i may go to and fits in when empty.
+func (s *solver) cands(i int) []int32 {
+	if s.cand[i] == nil {
+		return s.all
+	}
+	return s.cand[i]
+}
+
+// Solve finds the best assignment it can before the context's deadline, with a proven
+// upper bound, or proves that none exists. It is deterministic for a given problem
+// unless the deadline cuts the search short.
+func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
+	if err := p.Check(); err != nil {
+		return nil, err
+	}
+	if opt.ExactItems == 0 {
+		opt.ExactItems = 14
+	}
+	if opt.ColumnRounds == 0 {
+		opt.ColumnRounds = 6
+	}
+	s := newSolver(p, opt)
+	if r := s.precheck(); r != nil {
+		return &Solution{Status: Infeasible, Reason: r}, nil
+	}
+	if r, err := s.diagnose(ctx); err != nil || r != nil {
+		return &Solution{Status: Infeasible, Reason: r}, err
+	}
+	if len(p.Items) <= opt.ExactItems {
+		return s.exact(ctx)
+	}
+	return s.heuristic(ctx)
+}
+
+// heuristic is the path for all but tiny problems: relaxation, bound, rounding, search.
+func (s *solver) heuristic(ctx context.Context) (*Solution, error) {
+	rx, err := s.solveRelaxation(ctx, s.opt.ColumnRounds)
+	if err != nil {
+		return nil, err
+	}
+	m := Multipliers{Theta: rx.theta}
+	bound, rho := s.Bound(m)
+	sol := &Solution{Bound: bound, Prices: m, GroupPrices: rho, RelaxationRounds: rx.rounds}
+	st := s.construct(ctx, rx)
+	if st == nil {
+		sol.Status = Unknown
+		sol.Reason = &Reason{Constraint: "search", Detail: "no feasible assignment found before the time limit; the relaxation is feasible"}
+		return sol, nil
+	}
+	sol.Moves = st.improve(ctx, rx.theta)
+	sol.Bin, sol.Objective = st.bin, st.objective()
+	sol.Status = Feasible
+	if sol.Objective >= sol.Bound {
+		sol.Status, sol.Bound = Optimal, sol.Objective
+	}
+	return sol, nil
+}
+
+// errDeadline marks a search cut by the time limit.
+var errDeadline = errors.New("assign: time limit reached")
+
+func deadline(ctx context.Context) error {
+	if ctx.Err() != nil {
+		return fmt.Errorf("%w: %w", errDeadline, ctx.Err())
+	}
+	return nil
+}
