@@ -198,6 +198,7 @@ func titleFirst(s string) string {
 // renderer holds the conventions, built once per generator (no package-level state).
 type renderer struct {
 	convs map[string]*convention
+	fold  *strings.Replacer
 }
 
 func newRenderer() *renderer {
@@ -206,5 +207,5 @@ func newRenderer() *renderer {
 		convPL: polish(), convDE: german(), convFR: french(), convCZ: czech(false),
 		convSK: czech(true), convHU: hungarian(), convRO: romanian(), convLT: lithuanian(),
 		convLV: latvian(), convNL: dutch(), convIT: italian(), convES: spanish(),
-	}}
+	}, fold: newFolder()}
 }

@@ -1,0 +1,120 @@
+package synth
+
+import (
+	"math/rand/v2"
+	"strconv"
+	"strings"
+)
+
+// placeText writes the place of birth as one registration recorded it: the host language's
+// exonym (Kijów, Kiew, Lemberg), the Russian name (Kiev, Kharkov), the passport's Cyrillic
+// ("М. КИЇВ/UKR"), a transliteration, with or without the country, or nothing.
+func (g *generator) placeText(rng *rand.Rand, p *person, st *stateInfo) string {
+	pl := p.pob
+	if pl.latin {
+		if rng.Float64() < 0.3 {
+			return g.r.foldUpper(pl.uk)
+		}
+		return pl.uk
+	}
+	var s string
+	switch x := rng.Float64(); {
+	case x < 0.04:
+		return ""
+	case x < 0.06:
+		return "UKRAINE"
+	case x < 0.14:
+		prefix := "М. "
+		if pl.isLocal {
+			prefix = "С. "
+		}
+		return prefix + strings.ToUpper(pl.uk) + "/" + pl.country3
+	case x < 0.26:
+		if ex, ok := pl.exonyms[convUAOld]; ok {
+			s = ex
+		} else {
+			s = g.r.render(pl.ru, st.conv, langRU)
+		}
+	case x < 0.7:
+		if ex, ok := pl.exonyms[st.conv]; ok {
+			s = ex
+		} else {
+			s = g.r.render(pl.uk, st.conv, langUK)
+		}
+	default:
+		s = g.r.render(pl.uk, convUA2010, langUK)
+	}
+	switch x := rng.Float64(); {
+	case x < 0.1:
+		s += ", UKR"
+	case x < 0.15:
+		s += " (Ukraine)"
+	case x < 0.2:
+		s = strings.ToUpper(s)
+	}
+	return s
+}
+
+// documentText is the identity document shown at one registration and its number as typed.
+// A child written into a parent's passport shows the parent's passport number.
+func (g *generator) documentText(rng *rand.Rand, p *person, st *stateInfo) (string, string) {
+	typ, num := "", ""
+	switch {
+	case p.onParent != "" && rng.Float64() < 0.75:
+		typ, num = docPassport, p.onParent
+	case p.passport != "" && rng.Float64() < 0.8:
+		typ, num = docPassport, p.passport
+	case p.idDoc != "":
+		typ, num = p.idType, p.idDoc
+	case p.passport != "":
+		typ, num = docPassport, p.passport
+	}
+	if num == "" || rng.Float64() < 0.01 {
+		return "", ""
+	}
+	return typ, g.noisyDocNumber(rng, num, typ, st.conv)
+}
+
+// address draws the household's address in a state. It is derived from the household and
+// the state alone, so members of one household registered in one state share it, whatever
+// order they are generated in.
+func (g *generator) address(household uint64, st *stateInfo) (addr, loc, post string) {
+	rng := rand.New(rand.NewPCG(household, hashString(st.code)^uint64(g.opts.Seed)))
+	l := st.localities[rng.IntN(len(st.localities))]
+	street := st.streets[rng.IntN(len(st.streets))]
+	n := 1 + rng.IntN(120)
+	if rng.Float64() < 0.4 {
+		n = 1 + rng.IntN(20) // small numbers are more frequent
+	}
+	addr = strings.NewReplacer("{s}", street, "{n}", strconv.Itoa(n), "{a}", strconv.Itoa(1+rng.IntN(60))).Replace(st.addrTpl)
+	if rng.Float64() < 0.08 {
+		addr = "" // collective accommodation or not yet known
+	}
+	return addr, l.name, postcode(rng, st.postcode, l.prefix)
+}
+
+// postcode fills a pattern (9 digit, A letter) starting with the locality's prefix.
+func postcode(rng *rand.Rand, pattern, prefix string) string {
+	b := []byte(pattern)
+	pre := []byte(prefix)
+	j := 0
+	for i, c := range b {
+		switch c {
+		case '9':
+			if j < len(pre) && pre[j] >= '0' && pre[j] <= '9' {
+				b[i] = pre[j]
+				j++
+			} else {
+				b[i] = byte('0' + rng.IntN(10))
+			}
+		case 'A':
+			if j < len(pre) && pre[j] >= 'A' && pre[j] <= 'Z' {
+				b[i] = pre[j]
+				j++
+			} else {
+				b[i] = byte('A' + rng.IntN(26))
+			}
+		}
+	}
+	return string(b)
+}
