@@ -79,22 +79,25 @@ func (g *generator) documentText(rng *rand.Rand, p *person, st *stateInfo) (stri
 // the state alone, so members of one household registered in one state share it, whatever
 // order they are generated in.
 func (g *generator) address(household uint64, st *stateInfo) (addr, loc, post string) {
-	rng := rand.New(rand.NewPCG(household, hashString(st.code)^uint64(g.opts.Seed)))
-	l := st.localities[rng.IntN(len(st.localities))]
-	street := st.streets[rng.IntN(len(st.streets))]
-	n := 1 + rng.IntN(120)
-	if rng.Float64() < 0.4 {
-		n = 1 + rng.IntN(20) // small numbers are more frequent
+	h := household ^ hashString(st.code) ^ uint64(g.opts.Seed)
+	next := func(n int) int { h = mix64(h + 0x9e3779b97f4a7c15); return int(h % uint64(n)) }
+	l := st.localities[next(len(st.localities))]
+	street := st.streets[next(len(st.streets))]
+	n := 1 + next(120)
+	if next(10) < 4 {
+		n = 1 + next(20) // small numbers are more frequent
 	}
-	addr = strings.NewReplacer("{s}", street, "{n}", strconv.Itoa(n), "{a}", strconv.Itoa(1+rng.IntN(60))).Replace(st.addrTpl)
-	if rng.Float64() < 0.08 {
+	addr = strings.Replace(st.addrTpl, "{s}", street, 1)
+	addr = strings.Replace(addr, "{n}", strconv.Itoa(n), 1)
+	addr = strings.Replace(addr, "{a}", strconv.Itoa(1+next(60)), 1)
+	if next(100) < 8 {
 		addr = "" // collective accommodation or not yet known
 	}
-	return addr, l.name, postcode(rng, st.postcode, l.prefix)
+	return addr, l.name, postcode(next, st.postcode, l.prefix)
 }
 
 // postcode fills a pattern (9 digit, A letter) starting with the locality's prefix.
-func postcode(rng *rand.Rand, pattern, prefix string) string {
+func postcode(next func(int) int, pattern, prefix string) string {
 	b := []byte(pattern)
 	pre := []byte(prefix)
 	j := 0
@@ -105,14 +108,14 @@ func postcode(rng *rand.Rand, pattern, prefix string) string {
 				b[i] = pre[j]
 				j++
 			} else {
-				b[i] = byte('0' + rng.IntN(10))
+				b[i] = byte('0' + next(10))
 			}
 		case 'A':
 			if j < len(pre) && pre[j] >= 'A' && pre[j] <= 'Z' {
 				b[i] = pre[j]
 				j++
 			} else {
-				b[i] = byte('A' + rng.IntN(26))
+				b[i] = byte('A' + next(26))
 			}
 		}
 	}

@@ -64,7 +64,7 @@ type group struct {
 type pending struct {
 	due uint64 // position in the output stream at or after which it is written
 	seq uint64
-	rec Record
+	rec *Record
 }
 
 type pendingHeap []pending
@@ -109,7 +109,7 @@ func (g *generator) run(ctx context.Context, emit func(Record) error, truth func
 				if k > 0 {
 					delay = near + g.rng.Uint64N(far)
 				}
-				heap.Push(&h, pending{due: made + delay, seq: g.recordSeq, rec: rec})
+				heap.Push(&h, pending{due: made + delay, seq: g.recordSeq, rec: &rec})
 			}
 			grp.personIDs = append(grp.personIDs, p.id)
 			grp.records = append(grp.records, ids)
@@ -121,13 +121,13 @@ func (g *generator) run(ctx context.Context, emit func(Record) error, truth func
 			}
 		}
 		for h.Len() > 0 && h[0].due <= made {
-			if err := emit(heap.Pop(&h).(pending).rec); err != nil {
+			if err := emit(*heap.Pop(&h).(pending).rec); err != nil {
 				return err
 			}
 		}
 	}
 	for h.Len() > 0 {
-		if err := emit(heap.Pop(&h).(pending).rec); err != nil {
+		if err := emit(*heap.Pop(&h).(pending).rec); err != nil {
 			return err
 		}
 	}

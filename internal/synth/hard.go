@@ -61,6 +61,7 @@ func (g *generator) namesakes() *unit {
 	common := g.surnames.top[rng.IntN(len(g.surnames.top))]
 	a.setSurname(common)
 	b.setSurname(common)
+	a.maiden, b.maiden = "", "" // the shared surname must be the one they register under
 	b.dob = date{a.dob.y, 1 + rng.IntN(12), 1}
 	b.dob.d = 1 + rng.IntN(daysIn(b.dob.y, b.dob.m))
 	if b.sex == a.sex && rng.Float64() < 0.5 {
