@@ -1,0 +1,115 @@
+package web
+
+import "net/url"
+
+// Field is the data of the "field" component: one form control with its label, hint and
+// error message. Label, Hint and Error are catalogue keys or plain text. When ValidateURL is
+// set, the control posts the form to it on change (htmx, validate-as-you-type) and the answer
+// replaces the whole field: the endpoint renders the same component with
+// Templates.RenderFragment(w, r, status, "", "field", f).
+type Field struct {
+	ID           string // element id; defaults to "f-" + Name
+	Name         string
+	Label        string
+	Hint         string
+	Error        string
+	Type         string // text (default), password, email, date, number, search, textarea, select, checkbox
+	Value        string
+	Required     bool
+	Autocomplete string   // the HTML autocomplete token, e.g. "username", "current-password"
+	Options      []Option // for Type "select"
+	ValidateURL  string
+	Checked      bool // for Type "checkbox"
+}
+
+// InputID returns the id of the control.
+func (f Field) InputID() string {
+	if f.ID != "" {
+		return f.ID
+	}
+	return "f-" + f.Name
+}
+
+// Option is one choice of a select field. Label is a catalogue key or plain text.
+type Option struct {
+	Value    string
+	Label    string
+	Selected bool
+}
+
+// Table is the data of the "table" component: a captioned table with cursor pagination.
+// Caption, column labels and Empty are catalogue keys or plain text; cell text is data and
+// is shown as is.
+type Table struct {
+	Caption string
+	Columns []Column
+	Rows    []Row
+	Empty   string // shown when Rows is empty
+	Pages   PageLinks
+}
+
+// Column is one table column; Numeric right-aligns it.
+type Column struct {
+	Label   string
+	Numeric bool
+}
+
+// Row is one table row.
+type Row struct {
+	Cells []Cell
+}
+
+// Cell is one table cell, a link when Href is set.
+type Cell struct {
+	Text    string
+	Href    string
+	Numeric bool
+}
+
+// PageLinks are the previous and next links of a cursor-paginated list; an empty href means
+// there is no such page.
+type PageLinks struct {
+	Prev string
+	Next string
+}
+
+// CursorParam is the query parameter that carries the pagination cursor.
+const CursorParam = "cursor"
+
+// NewPageLinks builds the links from the current URL and the opaque cursors of the previous
+// and next pages (empty when there is none), keeping every other query parameter (filters,
+// sort) and dropping the old cursor. It is the template function pageLinks.
+func NewPageLinks(u *url.URL, prevCursor, nextCursor string) PageLinks {
+	return PageLinks{Prev: withCursor(u, prevCursor), Next: withCursor(u, nextCursor)}
+}
+
+func withCursor(u *url.URL, cursor string) string {
+	if cursor == "" || u == nil {
+		return ""
+	}
+	q := u.Query()
+	q.Set(CursorParam, cursor)
+	return (&url.URL{Path: u.Path, RawQuery: q.Encode()}).String()
+}
+
+// Card is one link card of a home page. Title, Body and Link are catalogue keys or text.
+type Card struct {
+	Title string
+	Body  string
+	Href  string
+	Link  string // link text; defaults to Title
+}
+
+// Chart is the data of the "chart" component. Set one of: Src (a URL answering an ECharts
+// option as JSON), Option (any value that marshals to an ECharts option), Map (a choropleth
+// of Europe, values keyed by ISO 3166-1 alpha-2 code: GR for Greece, GB for the United
+// Kingdom, XK for Kosovo) or MapSrc (a URL answering such an object). Title is a catalogue
+// key or text; it names the chart for assistive technology, the table view and the CSV file.
+type Chart struct {
+	Title  string
+	Src    string
+	Option any
+	Map    map[string]float64
+	MapSrc string
+	Tall   bool // a taller chart, for maps and long category axes
+}
