@@ -40,7 +40,7 @@ func TestSeriesKeepsFinestAndLatestRevision(t *testing.T) {
 
 func TestResamplingIsProRata(t *testing.T) {
 	// One 7-day week, Monday 2022-01-31 to Sunday 2022-02-06: 3 days in February.
-	pts := []Point{{Period{MustDate("2022-01-24"), MustDate("2022-01-30")}, 70}, {Period{MustDate("2022-01-31"), MustDate("2022-02-06")}, 700}}
+	pts := []Point{{Period: Period{MustDate("2022-01-24"), MustDate("2022-01-30")}, Value: 70}, {Period: Period{MustDate("2022-01-31"), MustDate("2022-02-06")}, Value: 700}}
 	months := Monthly(pts, Period{MustDate("2022-01-24"), MustDate("2022-02-06")})
 	if len(months) != 2 || months[0].Value != 70+100 || months[1].Value != 600 {
 		t.Errorf("monthly %+v, want Jan 24-31 = 170 and Feb 1-6 = 600", months)
@@ -57,8 +57,8 @@ func TestResamplingIsProRata(t *testing.T) {
 }
 
 func TestCumulateRestartsEachYear(t *testing.T) {
-	pts := []Point{{Period{MustDate("2021-12-01"), MustDate("2021-12-31")}, 5},
-		{Period{MustDate("2022-01-01"), MustDate("2022-01-31")}, 10}, {Period{MustDate("2022-02-01"), MustDate("2022-02-28")}, 20}}
+	pts := []Point{{Period: Period{MustDate("2021-12-01"), MustDate("2021-12-31")}, Value: 5},
+		{Period: Period{MustDate("2022-01-01"), MustDate("2022-01-31")}, Value: 10}, {Period: Period{MustDate("2022-02-01"), MustDate("2022-02-28")}, Value: 20}}
 	got := Cumulate(pts)
 	if got[0].Value != 5 || got[1].Value != 10 || got[2].Value != 30 || got[2].Period.Start != MustDate("2022-01-01") {
 		t.Errorf("cumulated %+v", got)

@@ -67,8 +67,10 @@ func (s Selector) With(state, nationality string) Selector {
 
 // Point is one value of a series over a period.
 type Point struct {
-	Period Period  `json:"period"`
-	Value  float64 `json:"value"`
+	Period    Period    `json:"period"`
+	Value     float64   `json:"value"`
+	Qualifier Qualifier `json:"qualifier,omitempty"` // of the observation it came from; "" counts as exact
+	Synthetic bool      `json:"synthetic,omitempty"`
 }
 
 // Select returns the observations s matches, keeping only the latest revision of each key
@@ -127,7 +129,7 @@ func finest(row []Observation) []Point {
 		if i > 0 && kept[i-1].Period.End >= p.Start || i < len(kept) && kept[i].Period.Start <= p.End {
 			continue
 		}
-		kept = slices.Insert(kept, i, Point{Period: p, Value: o.Value})
+		kept = slices.Insert(kept, i, Point{Period: p, Value: o.Value, Qualifier: o.Qualifier, Synthetic: o.Synthetic})
 	}
 	return kept
 }
@@ -157,4 +159,25 @@ func Covers(points []Point, p Period) bool {
 		}
 	}
 	return next > p.End
+}
+
+// Quality says how far a sum of points over p can be trusted: exact only when every point is
+// exact and wholly inside p; more_than when lower bounds were added to exact values;
+// approximate when any point is approximate or only partly counted (a pro-rata share of a
+// longer period is an estimate). synthetic is true when any point is generated demo data.
+func Quality(points []Point, p Period) (q Qualifier, synthetic bool) {
+	q = Exact
+	for _, pt := range points {
+		if pt.Period.Overlap(p) == 0 {
+			continue
+		}
+		synthetic = synthetic || pt.Synthetic
+		switch {
+		case pt.Qualifier == Approximate || !p.Contains(pt.Period):
+			q = Approximate
+		case pt.Qualifier == MoreThan && q == Exact:
+			q = MoreThan
+		}
+	}
+	return q, synthetic
 }
