@@ -21,8 +21,8 @@ func TestReportHoldsSection3(t *testing.T) {
 		return m
 	}
 	tests := []struct {
-		route            Route
-		value            float64
+		route          Route
+		value          float64
 		vs2021, vs2019 int
 	}{
 		{RouteMedAtlantic, 116610, 39, 47},
@@ -67,7 +67,9 @@ func TestReportHoldsSection3(t *testing.T) {
 			t.Errorf("%s: top %v, want %v", key, ranks[key], want)
 		}
 	}
-	i := slices.IndexFunc(r.Alerts, func(a Alert) bool { return a.Kind == RuleAboveMedian && a.Week.End.Month() == time.July && a.Value > 700 })
+	i := slices.IndexFunc(r.Alerts, func(a Alert) bool {
+		return a.Kind == RuleAboveMedian && a.Week.End.Month() == time.July && a.Value > 700
+	})
 	if i < 0 {
 		t.Errorf("no July alert on the Belarus prevented entries: %+v", r.Alerts)
 	}
