@@ -15,6 +15,7 @@ type Report struct {
 	Routes          []Figure         `json:"routes"` // per route, arrivals then detections
 	Nationalities   []RouteRanking   `json:"nationalities"`
 	StateShares     []RouteRanking   `json:"state_shares"`
+	Weekly          []WeeklySeries   `json:"weekly"` // for charts: the weekly key series and route arrivals
 	Published       []Observation    `json:"published"` // published figures of the period and the comparison years, all revisions
 	Alerts          []Alert          `json:"alerts"`
 	Suppression     *SuppressionNote `json:"suppression,omitempty"`
@@ -39,6 +40,14 @@ type RouteRanking struct {
 	Route  Route      `json:"route,omitempty"`
 	Period Period     `json:"period"`
 	Top    []Ranked   `json:"top"`
+}
+
+// WeeklySeries is one series resampled to the ISO weeks of the report's period.
+type WeeklySeries struct {
+	Label  string     `json:"label"`
+	Series SeriesKind `json:"series"`
+	Route  Route      `json:"route,omitempty"`
+	Points []Point    `json:"points"`
 }
 
 // SuppressionNote records that small counts were withheld and below what.
@@ -81,6 +90,7 @@ func BuildReport(obs []Observation, from, to Date) Report {
 		func(s Selector, q Period) []Ranked { return TopNationalities(obs, s, q, 5) })
 	r.StateShares = rankings(obs, p, func(s Selector) Selector { return s.With(Any, s.Nationality) },
 		func(s Selector, q Period) []Ranked { return StateShares(obs, s, q) })
+	r.Weekly = weekly(obs, p)
 	r.Published = published(obs, p, r.ComparisonYears)
 	r.Alerts = reportAlerts(obs, p)
 	return r
@@ -190,6 +200,23 @@ func published(obs []Observation, p Period, years []int) []Observation {
 	return out
 }
 
+// weekly resamples the first three key series and each route's arrivals to weeks.
+func weekly(obs []Observation, p Period) []WeeklySeries {
+	var out []WeeklySeries
+	add := func(label string, s Selector, r Route) {
+		if pts := Weekly(Series(obs, s), p); len(pts) > 0 {
+			out = append(out, WeeklySeries{Label: label, Series: s.Series, Route: r, Points: pts})
+		}
+	}
+	for _, kf := range keySeries()[:3] {
+		add(kf.label, kf.sel, "")
+	}
+	for _, route := range Routes() {
+		add(route.Label()+" (arrivals)", RouteSelector(SeriesArrivals, route), route)
+	}
+	return out
+}
+
 // reportAlerts backtests the default rule on each weekly series over p.
 func reportAlerts(obs []Observation, p Period) []Alert {
 	var out []Alert
@@ -219,6 +246,11 @@ func (r Report) SuppressSmall(threshold float64) Report {
 	out.Nationalities = suppressRankings(r.Nationalities, threshold)
 	out.StateShares = suppressRankings(r.StateShares, threshold)
 	out.Published = SuppressSmall(r.Published, threshold, "")
+	out.Weekly = slices.Clone(r.Weekly)
+	for i := range out.Weekly { // a withheld week is left out, never drawn as zero
+		out.Weekly[i].Points = slices.DeleteFunc(slices.Clone(out.Weekly[i].Points),
+			func(p Point) bool { return p.Value > 0 && p.Value < threshold })
+	}
 	return out
 }
 
