@@ -12,6 +12,10 @@ type Result struct {
 	Flow []int64
 	// Cost is the total cost of Flow.
 	Cost int64
+	// Raw is the internal potential (costs scaled by Scale), to warm-start a later Solve
+	// on a graph with the same nodes.
+	Raw   []int64
+	Scale int64
 	// Potential is a node price p with cost(u,v) + p[u] - p[v] >= 0 on every arc that
 	// could carry more flow and <= 0 on every arc that carries flow (complementary
 	// slackness, up to 1/(n+1) in cost units): the dual solution of the flow LP.
@@ -26,6 +30,13 @@ const alpha = 12
 // It checks feasibility with a max-flow first, because push-relabel would not stop on an
 // infeasible network.
 func Solve(ctx context.Context, g *Graph) (Result, error) {
+	return SolveFrom(ctx, g, nil)
+}
+
+// SolveFrom is Solve warm-started from the Raw potentials of an earlier Result on a graph
+// with the same nodes and costs of the same scale (e.g. after adding arcs): the first
+// scaling phase starts at the largest reduced-cost violation instead of the largest cost.
+func SolveFrom(ctx context.Context, g *Graph, warm *Result) (Result, error) {
 	if !g.Balanced() {
 		return Result{}, errors.New("mcmf: supplies do not sum to zero")
 	}
@@ -38,10 +49,14 @@ func Solve(ctx context.Context, g *Graph) (Result, error) {
 	}
 	r := g.residual()
 	cs := &costScaling{r: r, scale: int64(r.n + 1), p: make([]int64, r.n), excess: append([]int64(nil), g.supply...)}
+	if warm != nil && len(warm.Raw) == r.n && warm.Scale == cs.scale {
+		copy(cs.p, warm.Raw)
+		cs.warm = true
+	}
 	if err := cs.run(ctx); err != nil {
 		return Result{}, err
 	}
-	res := Result{Flow: g.flows(r), Potential: make([]float64, r.n)}
+	res := Result{Flow: g.flows(r), Potential: make([]float64, r.n), Raw: cs.p, Scale: cs.scale}
 	for i, f := range res.Flow {
 		res.Cost += f * g.cost[i]
 	}
@@ -58,6 +73,7 @@ type costScaling struct {
 	excess []int64
 	cur    []int32
 	queue  []int32
+	warm   bool
 }
 
 func (cs *costScaling) run(ctx context.Context) error {
@@ -76,6 +92,9 @@ func (cs *costScaling) run(ctx context.Context) error {
 	}
 	cs.cur = make([]int32, r.n)
 	eps := maxc * cs.scale
+	if cs.warm {
+		eps = cs.violation() * alpha
+	}
 	for {
 		eps = max(1, eps/alpha)
 		if err := cs.refine(ctx, eps); err != nil {
@@ -85,6 +104,17 @@ func (cs *costScaling) run(ctx context.Context) error {
 			return nil
 		}
 	}
+}
+
+// violation is the largest -(reduced cost) over arcs with capacity, at least 1.
+func (cs *costScaling) violation() int64 {
+	r, v := cs.r, int64(1)
+	for a := 0; a < len(r.res); a += 2 {
+		if r.res[a] > 0 {
+			v = max(v, -(r.cost[a] + cs.p[r.head[a^1]] - cs.p[r.head[a]]))
+		}
+	}
+	return v
 }
 
 // refine turns an eps*alpha-optimal flow into an eps-optimal one (Goldberg-Tarjan).

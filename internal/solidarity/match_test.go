@@ -47,3 +47,23 @@ func TestMatchSample(t *testing.T) {
 	}
 	t.Logf("objective %.4f bound %.4f gap %.4f%% certificate %.4f moves %d rounds %d", res.Objective, res.Bound, 100*res.Gap, float64(cert)/1e4, res.Moves, res.Rounds)
 }
+
+func TestMatchGenerated(t *testing.T) {
+	for _, n := range []int{500, 10000} {
+		in := Generate(GenOptions{Candidates: n, Seed: 1})
+		if err := in.Validate(); err != nil {
+			t.Fatalf("generated instance invalid: %v", err)
+		}
+		start := time.Now()
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		res, err := Match(ctx, in, Overrides{})
+		cancel()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Evaluate(in, res.Assignment); err != nil {
+			t.Fatalf("n=%d: %v", n, err)
+		}
+		t.Logf("n=%d cases=%d places=%d objective %.4f bound %.4f gap %.4f%% moves %d rounds %d in %v", n, len(in.Cases), len(in.Places), res.Objective, res.Bound, 100*res.Gap, res.Moves, res.Rounds, time.Since(start))
+	}
+}

@@ -20,7 +20,7 @@ func (s *solver) construct(ctx context.Context, rx *relaxation) *state {
 				break
 			}
 		}
-		if !placed && !rx.unplacedWhole(i) {
+		if !placed && (rx.rounds == 0 || !rx.unplacedWhole(i) || it.Mandatory) {
 			pending = append(pending, i)
 		}
 	}

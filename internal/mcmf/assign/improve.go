@@ -9,7 +9,7 @@ import "context"
 func (st *state) improve(ctx context.Context, theta []float64) int {
 	moves := 0
 	for pass := 0; pass < 200; pass++ {
-		n := st.insertPass() + st.relocatePass() + st.ejectPass(ctx) + st.swapPass(ctx)
+		n := st.insertPass() + st.relocatePass() + st.ejectPass(ctx) + st.ejectManyPass(ctx) + st.insertPass() + st.swapPass(ctx)
 		moves += n
 		if n == 0 || deadline(ctx) != nil {
 			break

@@ -81,7 +81,7 @@ func (s *solver) precheck() *Reason {
 func (s *solver) diagnose(ctx context.Context) (*Reason, error) {
 	arcs := make([][]int32, len(s.p.Items))
 	for i := range arcs {
-		arcs[i] = s.cands(i)
+		arcs[i] = s.cand[i] // nil: the hub reaches every bin
 	}
 	check := func(mand, floors bool) (mcmf.Feasibility, error) {
 		g, _ := s.network(arcs, mand, floors)

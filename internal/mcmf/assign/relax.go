@@ -14,7 +14,7 @@ const costScale = 32
 
 // sparseArcs is how many of an item's best bins enter the first relaxation; column
 // generation adds the others that the prices show to be attractive.
-const sparseArcs = 24
+const sparseArcs = 10
 
 // relaxation is the transportation relaxation: items send Size units to bins (or to
 // "unplaced"), bins send at most Capacity on to their group, each group at least Floor.
@@ -26,17 +26,21 @@ type relaxation struct {
 	rounds  int
 }
 
-// layout returns the node numbering: items, bins, groups, then the sink.
+// layout returns the node numbering: items, bins, groups, the sink, then the hub.
 func (s *solver) layout() (bin0, grp0, sink, n int) {
 	ni, nb, ng := len(s.p.Items), len(s.p.Bins), len(s.p.Groups)
-	return ni, ni + nb, ni + nb + ng, ni + nb + ng + 1
+	return ni, ni + nb, ni + nb + ng, ni + nb + ng + 2
 }
 
 // network builds the flow network over the given item arcs. Mandatory items have no
-// arc to "unplaced", so the flow must place them; the floors are group demands.
+// arc to "unplaced", so the flow must place them; the floors are group demands. Every
+// item that fits every bin also has an arc of value 0 to a hub that reaches all bins:
+// with it the network is feasible whenever the full one is, however few item arcs the
+// sparse relaxation keeps, and it is never preferred to a real arc of positive value.
 func (s *solver) network(arcs [][]int32, mandatory, floors bool) (*mcmf.Graph, [][]int) {
 	p := s.p
 	bin0, grp0, sink, n := s.layout()
+	hub := sink + 1
 	g := mcmf.NewGraph(n)
 	ids := make([][]int, len(p.Items))
 	var total, floorSum int64
@@ -50,9 +54,13 @@ func (s *solver) network(arcs [][]int32, mandatory, floors bool) (*mcmf.Graph, [
 		if !it.Mandatory || !mandatory {
 			g.AddArc(i, sink, it.Size, 0)
 		}
+		if s.cand[i] == nil {
+			g.AddArc(i, hub, it.Size, 0)
+		}
 	}
 	for b, bin := range p.Bins {
 		g.AddArc(bin0+b, grp0+bin.Group, bin.Capacity, 0)
+		g.AddArc(hub, bin0+b, bin.Capacity, 0)
 	}
 	for k, grp := range p.Groups {
 		f := int64(0)
@@ -75,9 +83,11 @@ func (s *solver) unitCost(i, b int) int64 {
 // solveRelaxation runs column generation until no missing arc would enter, or maxRounds.
 func (s *solver) solveRelaxation(ctx context.Context, maxRounds int) (*relaxation, error) {
 	rx := &relaxation{s: s, arcs: s.initialArcs()}
+	var warm *mcmf.Result
 	for {
 		g, ids := s.network(rx.arcs, true, true)
-		res, err := mcmf.Solve(ctx, g)
+		res, err := mcmf.SolveFrom(ctx, g, warm)
+		warm = &res
 		if err != nil {
 			return nil, fmt.Errorf("assign: relaxation: %w", err)
 		}
@@ -105,12 +115,14 @@ func (rx *relaxation) read(res mcmf.Result, ids [][]int) {
 	}
 }
 
-// initialArcs keeps for each item its sparseArcs most valuable candidate bins.
+// initialArcs keeps for each item its sparseArcs most valuable candidate bins; items
+// with restricted candidates (allowed states, special needs, size) keep them all, as the
+// hub does not reach them.
 func (s *solver) initialArcs() [][]int32 {
 	arcs := make([][]int32, len(s.p.Items))
 	for i := range s.p.Items {
 		c := s.cands(i)
-		if len(c) <= sparseArcs {
+		if len(c) <= sparseArcs || s.cand[i] != nil {
 			arcs[i] = append([]int32(nil), c...)
 			continue
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 )
 
 // Status says what a Solution proves.
@@ -122,27 +123,56 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
 }
 
 // heuristic is the path for all but tiny problems: relaxation, bound, rounding, search.
+// The relaxation gets 60% of the time left and the search runs to 90%, so a feasible
+// assignment is returned before the deadline even when the relaxation is cut short (it
+// then falls back to a greedy start and the bound of zero prices).
 func (s *solver) heuristic(ctx context.Context) (*Solution, error) {
-	rx, err := s.solveRelaxation(ctx, s.opt.ColumnRounds)
+	relaxCtx, cancel := share(ctx, 0.6)
+	defer cancel()
+	searchCtx, cancel2 := share(ctx, 0.9)
+	defer cancel2()
+	rx, err := s.solveRelaxation(relaxCtx, s.opt.ColumnRounds)
 	if err != nil {
-		return nil, err
+		if ctx.Err() == nil && relaxCtx.Err() == nil {
+			return nil, err
+		}
+		rx = s.emptyRelaxation()
 	}
 	m := Multipliers{Theta: rx.theta}
 	bound, rho := s.Bound(m)
 	sol := &Solution{Bound: bound, Prices: m, GroupPrices: rho, RelaxationRounds: rx.rounds}
-	st := s.construct(ctx, rx)
+	// Construction must finish even past the deadline: it is one greedy pass.
+	st := s.construct(context.WithoutCancel(ctx), rx)
 	if st == nil {
 		sol.Status = Unknown
-		sol.Reason = &Reason{Constraint: "search", Detail: "no feasible assignment found before the time limit; the relaxation is feasible"}
+		sol.Reason = reason("search")
+		sol.Reason.Detail = "no feasible assignment found by the heuristics; the relaxation is feasible"
 		return sol, nil
 	}
-	sol.Moves = st.improve(ctx, rx.theta)
+	sol.Moves = st.improve(searchCtx, rx.theta)
 	sol.Bin, sol.Objective = st.bin, st.objective()
 	sol.Status = Feasible
 	if sol.Objective >= sol.Bound {
 		sol.Status, sol.Bound = Optimal, sol.Objective
 	}
 	return sol, nil
+}
+
+// share returns a context whose deadline is the given fraction of the time left.
+func share(ctx context.Context, frac float64) (context.Context, context.CancelFunc) {
+	d, ok := ctx.Deadline()
+	if !ok {
+		return context.WithCancel(ctx)
+	}
+	left := time.Until(d)
+	return context.WithTimeout(ctx, time.Duration(frac*float64(left)))
+}
+
+// emptyRelaxation stands in when the relaxation ran out of time: zero prices, no flow.
+func (s *solver) emptyRelaxation() *relaxation {
+	rx := &relaxation{s: s, arcs: make([][]int32, len(s.p.Items)), flowBin: make([][]int64, len(s.p.Items)),
+		theta: make([]float64, len(s.p.Bins))}
+	return rx
 }
 
 // errDeadline marks a search cut by the time limit.
