@@ -1,0 +1,80 @@
+package identity
+
+// Blocking keys. Each record gets several; two records are compared when they share one.
+// The keys are chosen so that each kind of error leaves at least one key intact:
+//
+//	surname+given      survives a wrong or missing date of birth
+//	surname+year       survives a different given name form (Oleksandr/Sasha) or typo
+//	given+date         survives a married or misspelt surname (date order-free: survives
+//	                   day and month swapped)
+//	date alone         survives both names changed or swapped
+//	document           survives everything else being different
+//	surname+initial    survives a given-name typo with a wrong date
+//	given+year         survives a married surname with a partial date
+//
+// Hashes are FNV-1a over a tag byte and the parts.
+const (
+	tagSurnameGiven = iota + 1
+	tagSurnameYear
+	tagGivenDate
+	tagDate
+	tagDocument
+	tagSurnameInitial
+	tagGivenYear
+)
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func hashStart(tag byte) uint64 { return (fnvOffset ^ uint64(tag)) * fnvPrime }
+
+func hashString(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return (h ^ 0xff) * fnvPrime // separator, so ("ab","c") != ("a","bc")
+}
+
+func hashInt(h uint64, n int) uint64 {
+	for range 4 {
+		h = (h ^ uint64(n&0xff)) * fnvPrime
+		n >>= 8
+	}
+	return h
+}
+
+// blockKeys appends the blocking keys of f to dst.
+func blockKeys(f *features, dst []uint64) []uint64 {
+	given := f.givenTFKey()
+	year := int(f.dob.y)
+	lo, hi := int(min(f.dob.m, f.dob.d)), int(max(f.dob.m, f.dob.d))
+	full := f.dob.d != 0
+	for _, s := range f.surname.keys {
+		if given != "" {
+			dst = append(dst, hashString(hashString(hashStart(tagSurnameGiven), s), given))
+			dst = append(dst, hashString(hashInt(hashStart(tagSurnameInitial), int(f.given.folded[0])), s))
+		}
+		if year != 0 {
+			dst = append(dst, hashInt(hashString(hashStart(tagSurnameYear), s), year))
+		}
+	}
+	if full {
+		date := hashInt(hashInt(hashInt(hashStart(tagDate), year), lo), hi)
+		dst = append(dst, date)
+		if given != "" {
+			dst = append(dst, hashString(date^tagGivenDate, given))
+		}
+	}
+	if given != "" && year != 0 {
+		dst = append(dst, hashInt(hashString(hashStart(tagGivenYear), given), year))
+	}
+	for _, d := range f.docs {
+		dst = append(dst, hashString(hashStart(tagDocument), d.glyph))
+		if d.roman != d.glyph {
+			dst = append(dst, hashString(hashStart(tagDocument), d.roman))
+		}
+	}
+	return dst
+}

@@ -1,0 +1,256 @@
+package identity
+
+import "github.com/ceas-eu/ceas/internal/strsim"
+
+// compare grades every field of a pair. It allocates nothing.
+func compare(a, b *features) gamma {
+	var g gamma
+	g[fSurname] = compareName(&a.surname, &b.surname, false)
+	g[fGiven] = compareName(&a.given, &b.given, true)
+	if weak(g[fSurname]) && weak(g[fGiven]) && swapped(a, b) {
+		g[fSurname], g[fGiven] = nSwapped, nSwapped
+	}
+	g[fPatronymic] = compareName(&a.patronymic, &b.patronymic, true)
+	g[fDOB] = compareDOB(a.dob, b.dob)
+	g[fSex] = compareEq(a.sex != 0 && b.sex != 0, a.sex == b.sex)
+	g[fPlace] = comparePlace(&a.place, &b.place)
+	g[fNationality] = compareEq(a.nat != "" && b.nat != "", a.nat == b.nat)
+	g[fDocument] = compareDocs(a.docs, b.docs)
+	g[fAddress] = compareAddress(a, b)
+	g[fLocality] = comparePlace(&a.locality, &b.locality)
+	g[fPostcode] = comparePostcode(a.postcode, b.postcode)
+	return g
+}
+
+func weak(l uint8) bool { return l == nDisagree || l == nJWMid }
+
+// swapped reports a given name and surname exchanged between the records, a common slip
+// when a form orders names differently from the document.
+func swapped(a, b *features) bool {
+	return agrees(compareName(&a.surname, &b.given, false)) && agrees(compareName(&a.given, &b.surname, false))
+}
+
+func agrees(l uint8) bool { return l == nExact || l == nTranslit || l == nJWHigh }
+
+// compareName grades two names. For given names (given=true) the equivalence groups decide
+// before string similarity: Oleksandr and Aleksandr are one name, and two different known
+// names are different people however alike they look (twins Oleksandr and Oleksii).
+func compareName(a, b *nameF, given bool) uint8 {
+	if a.empty() || b.empty() {
+		return nMissing
+	}
+	if a.folded == b.folded {
+		return nExact
+	}
+	if intersects(a.keys, b.keys) {
+		return nTranslit
+	}
+	if given && a.group != 0 && b.group != 0 {
+		if a.group == b.group {
+			return nEquiv
+		}
+		if a.ntok == 1 && b.ntok == 1 {
+			return nDisagree
+		}
+	}
+	jw := bestJW(a, b)
+	switch {
+	case jw >= 0.92:
+		return nJWHigh
+	case jw >= 0.85:
+		return nJWMid
+	case (a.ntok > 1 || b.ntok > 1) && intersects(a.toks, b.toks):
+		return nContained
+	}
+	return nDisagree
+}
+
+func intersects(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bestJW is the best Jaro-Winkler similarity of the folded names and of their keys (the
+// keys make a Cyrillic name comparable with a Latin one).
+func bestJW(a, b *nameF) float64 {
+	best := strsim.JaroWinkler(a.folded, b.folded)
+	for _, x := range a.keys {
+		for _, y := range b.keys {
+			if best >= 0.92 {
+				return best
+			}
+			best = max(best, strsim.JaroWinkler(x, y))
+		}
+	}
+	return best
+}
+
+func compareEq(both, eq bool) uint8 {
+	switch {
+	case !both:
+		return sMissing
+	case eq:
+		return sAgree
+	}
+	return sDisagree
+}
+
+func comparePlace(a, b *nameF) uint8 {
+	switch {
+	case a.empty() || b.empty():
+		return sMissing
+	case a.folded == b.folded || (a.group != 0 && a.group == b.group) || intersects(a.keys, b.keys):
+		return sAgree
+	case a.group != 0 && b.group != 0:
+		return sDisagree // two known, different places
+	case bestJW(a, b) >= 0.88:
+		return sSimilar
+	}
+	return sDisagree
+}
+
+func comparePostcode(a, b string) uint8 {
+	switch {
+	case a == "" || b == "":
+		return sMissing
+	case a == b:
+		return sAgree
+	case strsim.WithinOne(a, b):
+		return sSimilar
+	}
+	return sDisagree
+}
+
+func compareAddress(a, b *features) uint8 {
+	switch {
+	case a.address == "" || b.address == "":
+		return sMissing
+	case a.address == b.address:
+		return sAgree
+	}
+	common := 0
+	for i, j := 0, 0; i < len(a.addrToks) && j < len(b.addrToks); {
+		switch {
+		case a.addrToks[i] == b.addrToks[j]:
+			common++
+			i++
+			j++
+		case a.addrToks[i] < b.addrToks[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	union := len(a.addrToks) + len(b.addrToks) - common
+	if union > 0 && 2*common >= union || strsim.JaroWinkler(a.address, b.address) >= 0.9 {
+		return sSimilar
+	}
+	return sDisagree
+}
+
+func compareDocs(a, b []docF) uint8 {
+	if len(a) == 0 || len(b) == 0 {
+		return docMissing
+	}
+	best := uint8(docDisagree)
+	for i := range a {
+		for j := range b {
+			x, y := &a[i], &b[j]
+			switch {
+			case x.raw == y.raw:
+				return docExact
+			case x.glyph == y.glyph || x.roman == y.roman:
+				best = min(best, docGlyph)
+			case strsim.WithinOne(x.glyph, y.glyph):
+				best = min(best, docOneEdit)
+			}
+		}
+	}
+	return best
+}
+
+// compareDOB grades two partial dates of birth.
+func compareDOB(a, b dob) uint8 {
+	if a.y == 0 || b.y == 0 {
+		return dMissing
+	}
+	if a.d != 0 && b.d != 0 {
+		return compareFullDOB(a, b)
+	}
+	// at least one partial date: compare what both have
+	switch {
+	case a.y != b.y:
+		if abs(int(a.y)-int(b.y)) == 1 {
+			return dYearPM1
+		}
+		return dDisagree
+	case a.m == 0 || b.m == 0 || a.m == b.m:
+		return dPartial
+	}
+	return dSameYear
+}
+
+func compareFullDOB(a, b dob) uint8 {
+	switch {
+	case a == b:
+		return dExact
+	case a.y == b.y && a.m == b.d && a.d == b.m:
+		return dSwapped
+	case oneDigit(a, b):
+		return dOneDigit
+	case a.y == b.y && (a.m == 1 && a.d == 1 || b.m == 1 && b.d == 1):
+		return dJan1
+	case abs(int(a.y)-int(b.y)) == 1 && a.m == b.m && a.d == b.d:
+		return dYearPM1
+	case a.y == b.y:
+		return dSameYear
+	}
+	return dDisagree
+}
+
+// oneDigit reports dates whose YYYYMMDD forms differ in one digit or one adjacent swap.
+func oneDigit(a, b dob) bool {
+	da, db := digits8(a), digits8(b)
+	diff, first := 0, -1
+	for i := range da {
+		if da[i] != db[i] {
+			if diff == 0 {
+				first = i
+			}
+			diff++
+		}
+	}
+	if diff == 1 {
+		return true
+	}
+	return diff == 2 && first < 7 && da[first] == db[first+1] && da[first+1] == db[first]
+}
+
+func digits8(d dob) [8]byte {
+	var out [8]byte
+	v := [3]int{int(d.y), int(d.m), int(d.d)}
+	w := [3]int{4, 2, 2}
+	pos := 8
+	for k := 2; k >= 0; k-- {
+		n := v[k]
+		for i := 0; i < w[k]; i++ {
+			pos--
+			out[pos] = byte('0' + n%10)
+			n /= 10
+		}
+	}
+	return out
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}

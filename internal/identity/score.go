@@ -1,0 +1,60 @@
+package identity
+
+// cannotLinkLogOdds is the weight below which two records strongly disagree: clustering
+// never puts them in one person, whatever links them through others.
+const cannotLinkLogOdds = -6
+
+// verdict is the scored outcome of one pair.
+type verdict struct {
+	logOdds float64
+	prob    float64
+	veto    bool // two different known given names: twins or siblings, never one person
+}
+
+// judge scores a pair's comparison vector.
+func (s *scorer) judge(g gamma, a, b *features) verdict {
+	lo := s.logOdds(g, a, b)
+	return verdict{logOdds: lo, prob: probability(lo), veto: g[fGiven] == nDisagree && g[fDocument] != docExact}
+}
+
+// decision applies the two thresholds and the twin veto.
+func (c Config) decision(v verdict) Decision {
+	d := c.decide(v.prob)
+	if d == DecisionMatch && v.veto {
+		return DecisionPossibleMatch
+	}
+	return d
+}
+
+// cannotLink reports a pair that must not end up in one cluster.
+func (v verdict) cannotLink() bool { return v.veto || v.logOdds < cannotLinkLogOdds }
+
+// explain lists each field's level and weight for an officer or the API.
+func (s *scorer) explain(g gamma, a, b *features) []FieldComparison {
+	out := make([]FieldComparison, 0, nFields)
+	for f := range nFields {
+		if g[f] == 0 {
+			continue
+		}
+		w := s.w[f][g[f]]
+		switch f {
+		case fSurname:
+			if l := g[f]; l == nExact || l == nTranslit {
+				w += s.tfAdjust(fSurname, rarerKey(s.surnameTF, a.surname.key0(), b.surname.key0()))
+			}
+		case fGiven:
+			if l := g[f]; l == nExact || l == nTranslit || l == nEquiv {
+				w += s.tfAdjust(fGiven, rarerKey(s.givenTF, a.givenTFKey(), b.givenTFKey()))
+			}
+		}
+		out = append(out, FieldComparison{Field: fieldNames[f], Level: levelNames[f][g[f]], Weight: round2(w)})
+	}
+	return out
+}
+
+func round2(x float64) float64 {
+	if x < 0 {
+		return -float64(int(-x*100+0.5)) / 100
+	}
+	return float64(int(x*100+0.5)) / 100
+}
