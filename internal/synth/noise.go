@@ -23,10 +23,10 @@ func typo(rng *rand.Rand, s string) string {
 	case 1:
 		r = append(r[:i], r[i+1:]...)
 	case 2:
-		if r[i] == r[i-1] {
+		if i+1 >= len(r) || r[i] == r[i+1] {
 			return typo(rng, s)
 		}
-		r[i], r[i-1] = r[i-1], r[i]
+		r[i], r[i+1] = r[i+1], r[i]
 	default:
 		r[i] = substitute(rng, r[i])
 	}
