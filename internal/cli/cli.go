@@ -47,6 +47,7 @@ func commands() []command {
 	return []command{
 		{"version", "print the version", runVersion},
 		{"dublin decide", "determine the responsible state for a case file", runDublinDecide},
+		{"report situation", "write the situational report for a period as HTML", runReportSituation},
 	}
 }
 
