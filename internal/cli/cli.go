@@ -48,6 +48,8 @@ func commands() []command {
 		{"version", "print the version", runVersion},
 		{"dublin decide", "determine the responsible state for a case file", runDublinDecide},
 		{"report situation", "write the situational report for a period as HTML", runReportSituation},
+		{"solidarity match", "optimise a relocation instance", runSolidarityMatch},
+		{"bench match-relocation", "benchmark the relocation matcher (and CBC if installed)", runBenchRelocation},
 	}
 }
 
