@@ -47,6 +47,13 @@ func commands() []command {
 	return []command{
 		{"version", "print the version", runVersion},
 		{"dublin decide", "determine the responsible state for a case file", runDublinDecide},
+		{"user add", "create a user account (prints a generated password once)", runUserAdd},
+		{"user passwd", "set a user's password and end its sessions", runUserPasswd},
+		{"user disable", "disable a user account and end its sessions", runUserDisable},
+		{"user list", "list user accounts", runUserList},
+		{"token create", "create an API token (printed once)", runTokenCreate},
+		{"token list", "list API tokens", runTokenList},
+		{"token revoke", "revoke an API token", runTokenRevoke},
 		{"report situation", "write the situational report for a period as HTML", runReportSituation},
 		{"solidarity match", "optimise a relocation instance", runSolidarityMatch},
 		{"bench match-relocation", "benchmark the relocation matcher (and CBC if installed)", runBenchRelocation},
