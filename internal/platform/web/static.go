@@ -82,7 +82,7 @@ func compressible(ctype string) bool {
 func gzipBytes(b []byte) []byte {
 	var buf bytes.Buffer
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression) // the level is valid
-	_, _ = zw.Write(b)                                      // writes to a bytes.Buffer do not fail
+	_, _ = zw.Write(b)                                       // writes to a bytes.Buffer do not fail
 	_ = zw.Close()
 	return buf.Bytes()
 }

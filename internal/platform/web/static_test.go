@@ -1,0 +1,193 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"io"
+	"io/fs"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestStaticContentTypes(t *testing.T) {
+	h := Static()
+	cases := []struct {
+		path, ctype string
+	}{
+		{"/static/app.js", "text/javascript; charset=utf-8"},
+		{"/static/app.css", "text/css; charset=utf-8"},
+		{"/static/favicon.svg", "image/svg+xml"},
+		{"/static/vendor/htmx/htmx.min.js", "text/javascript; charset=utf-8"},
+		{"/static/vendor/echarts/echarts.min.js", "text/javascript; charset=utf-8"},
+		{"/static/vendor/ecl/ecl-eu.css", "text/css; charset=utf-8"},
+		{"/static/vendor/ecl/icons.svg", "image/svg+xml"},
+		{"/static/vendor/europe.geo.json", "application/geo+json"},
+		{"/static/vendor/LICENSES.md", "text/markdown; charset=utf-8"},
+		{"/static/vendor/licenses/echarts.txt", "text/plain; charset=utf-8"},
+	}
+	for _, c := range cases {
+		t.Run(c.path, func(t *testing.T) {
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, httptest.NewRequest("GET", c.path, nil))
+			if w.Code != 200 {
+				t.Fatalf("status %d", w.Code)
+			}
+			if got := w.Header().Get("Content-Type"); got != c.ctype {
+				t.Errorf("Content-Type = %q, want %q", got, c.ctype)
+			}
+			if w.Header().Get("X-Content-Type-Options") != "nosniff" || w.Body.Len() == 0 {
+				t.Error("nosniff missing or empty body")
+			}
+		})
+	}
+}
+
+func TestStaticCaching(t *testing.T) {
+	h := Static()
+	versioned := Asset("app.js")
+	if !regexp.MustCompile(`^/static/app\.js\?v=[0-9a-f]{16}$`).MatchString(versioned) {
+		t.Fatalf("Asset = %q", versioned)
+	}
+	cases := []struct {
+		name, url, cache string
+		hdr              map[string]string
+		status           int
+	}{
+		{"current version is immutable", versioned, "public, max-age=31536000, immutable", nil, 200},
+		{"no version revalidates", "/static/app.js", "no-cache", nil, 200},
+		{"old version revalidates", "/static/app.js?v=0000000000000000", "no-cache", nil, 200},
+		{"etag match", "/static/app.js", "no-cache", map[string]string{"If-None-Match": `"` + assets()["app.js"].hash + `"`}, 304},
+		{"unknown file", "/static/nosuch.js", "", nil, 404},
+		{"directory", "/static/vendor/", "", nil, 404},
+		{"outside prefix", "/app.js", "", nil, 404},
+		{"traversal", "/static/../static.go", "", nil, 404},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := httptest.NewRequest("GET", "/", nil)
+			r.URL.Path, r.URL.RawQuery, _ = strings.Cut(c.url, "?")
+			for k, v := range c.hdr {
+				r.Header.Set(k, v)
+			}
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			if w.Code != c.status {
+				t.Fatalf("status %d, want %d", w.Code, c.status)
+			}
+			if c.cache != "" && w.Header().Get("Cache-Control") != c.cache {
+				t.Errorf("Cache-Control = %q, want %q", w.Header().Get("Cache-Control"), c.cache)
+			}
+		})
+	}
+	if Asset("nosuch.js") != "/static/nosuch.js" {
+		t.Error("unknown asset should have no version")
+	}
+}
+
+func TestStaticGzip(t *testing.T) {
+	r := httptest.NewRequest("GET", "/static/vendor/echarts/echarts.min.js", nil)
+	r.Header.Set("Accept-Encoding", "br, gzip;q=0.8")
+	w := httptest.NewRecorder()
+	Static().ServeHTTP(w, r)
+	if w.Header().Get("Content-Encoding") != "gzip" {
+		t.Fatal("not gzipped")
+	}
+	zr, err := gzip.NewReader(w.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, _ := io.ReadAll(zr)
+	if !bytes.Equal(plain, assets()["vendor/echarts/echarts.min.js"].data) {
+		t.Error("gzip body differs from the file")
+	}
+	for _, ae := range []string{"", "gzip;q=0", "identity"} {
+		r.Header.Set("Accept-Encoding", ae)
+		w := httptest.NewRecorder()
+		Static().ServeHTTP(w, r)
+		if w.Header().Get("Content-Encoding") != "" {
+			t.Errorf("Accept-Encoding %q: got gzip", ae)
+		}
+	}
+}
+
+// TestVendorFolder checks that the committed build output is there, small, licensed, and
+// carries no EU logo or emblem.
+func TestVendorFolder(t *testing.T) {
+	want := []string{"htmx/htmx.min.js", "echarts/echarts.min.js", "ecl/ecl-eu.css", "ecl/ecl-reset.css", "ecl/ecl-eu-print.css",
+		"ecl/ecl-eu-utilities.css", "ecl/icons.svg", "europe.geo.json", "LICENSES.md"}
+	licences := string(assets()["vendor/LICENSES.md"].data)
+	for _, f := range want {
+		if _, ok := assets()["vendor/"+f]; !ok {
+			t.Errorf("vendor/%s missing: run web/build.sh", f)
+		}
+		if f != "LICENSES.md" && !strings.Contains(licences, "`"+f+"`") {
+			t.Errorf("LICENSES.md does not list %s", f)
+		}
+	}
+	var total int
+	_ = fs.WalkDir(staticFS, "static/vendor", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			info, _ := d.Info()
+			total += int(info.Size())
+			if strings.Contains(strings.ToLower(p), "logo") || strings.Contains(strings.ToLower(p), "flag") {
+				t.Errorf("%s: EU logos and flags are not to be vendored", p)
+			}
+		}
+		return err
+	})
+	if total > 5<<20 {
+		t.Errorf("vendor folder is %d bytes, keep it under 5 MB", total)
+	}
+	if !bytes.Contains(assets()["vendor/htmx/htmx.min.js"].data, []byte(`version:"2.`)) {
+		t.Error("htmx is not 2.x")
+	}
+	if !bytes.Contains(assets()["vendor/echarts/echarts.min.js"].data, []byte(`"5.6.0"`)) {
+		t.Error("echarts is not 5.6.0")
+	}
+}
+
+// TestEuropeMap checks the GeoJSON the map charts use: every Member State and Schengen
+// associated state present once, with an ISO alpha-2 code and a name.
+func TestEuropeMap(t *testing.T) {
+	var geo struct {
+		Type     string
+		Features []struct {
+			Properties struct {
+				ISO  string `json:"iso_a2"`
+				Name string `json:"name"`
+			}
+			Geometry struct {
+				Type        string
+				Coordinates json.RawMessage
+			}
+		}
+	}
+	if err := json.Unmarshal(assets()["vendor/europe.geo.json"].data, &geo); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	code := regexp.MustCompile(`^[A-Z]{2}$`)
+	for _, f := range geo.Features {
+		p := f.Properties
+		if !code.MatchString(p.ISO) || p.Name == "" || seen[p.ISO] {
+			t.Errorf("bad or duplicate feature %+v", p)
+		}
+		if f.Geometry.Type != "Polygon" && f.Geometry.Type != "MultiPolygon" {
+			t.Errorf("%s: geometry %s", p.ISO, f.Geometry.Type)
+		}
+		seen[p.ISO] = true
+	}
+	// The 27 Member States, the four Schengen/Dublin associated states, and neighbours on the
+	// main routes.
+	for _, c := range strings.Fields("AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE CH IS LI NO UA MD BY RS BA ME MK AL XK TR MA DZ TN LY EG GB") {
+		if !seen[c] {
+			t.Errorf("map lacks %s", c)
+		}
+	}
+	if seen["GL"] || seen["AX"] {
+		t.Error("Greenland is out of frame and Åland belongs to FI")
+	}
+}
