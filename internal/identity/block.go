@@ -11,6 +11,10 @@ package identity
 //	document           survives everything else being different
 //	surname+initial    survives a given-name typo with a wrong date
 //	given+year         survives a married surname with a partial date
+//	document, sorted   survives transposed digits in the number
+//	postcode+surname   survives names and date both mistyped at one address
+//	street+postcode    survives every personal field changed at one address
+//	names, sorted      survives given name and surname swapped with a wrong date
 //
 // Hashes are FNV-1a over a tag byte and the parts.
 const (
@@ -21,6 +25,10 @@ const (
 	tagDocument
 	tagSurnameInitial
 	tagGivenYear
+	tagDocumentSorted
+	tagPostcodeSurname
+	tagAddress
+	tagNamesSorted
 )
 
 const (
@@ -75,6 +83,47 @@ func blockKeys(f *features, dst []uint64) []uint64 {
 		if d.roman != d.glyph {
 			dst = append(dst, hashString(hashStart(tagDocument), d.roman))
 		}
+		dst = append(dst, hashSorted(hashStart(tagDocumentSorted), d.glyph))
+	}
+	if s, g := f.surname.key0(), f.given.key0(); s != "" && g != "" {
+		dst = append(dst, hashString(hashString(hashStart(tagNamesSorted), min(s, g)), max(s, g)))
+	}
+	if f.postcode != "" {
+		if s := f.surname.key0(); s != "" {
+			dst = append(dst, hashInt(hashString(hashStart(tagPostcodeSurname), f.postcode), int(s[0])))
+		}
+		if len(f.address) > 0 {
+			dst = append(dst, hashString(hashString(hashStart(tagAddress), f.postcode), streetOf(f.address)))
+		}
 	}
 	return dst
+}
+
+// hashSorted hashes the bytes of s in sorted order (a multiset hash).
+func hashSorted(h uint64, s string) uint64 {
+	var counts [256]uint16
+	for i := 0; i < len(s); i++ {
+		counts[s[i]]++
+	}
+	for c, n := range counts {
+		for range n {
+			h = (h ^ uint64(c)) * fnvPrime
+		}
+	}
+	return h
+}
+
+// streetOf returns the first two words of an address (number and street, or street and
+// type), the part most often written the same way.
+func streetOf(addr string) string {
+	sp := 0
+	for i := 0; i < len(addr); i++ {
+		if addr[i] == ' ' {
+			sp++
+			if sp == 2 {
+				return addr[:i]
+			}
+		}
+	}
+	return addr
 }

@@ -78,15 +78,12 @@ func intersects(a, b []string) bool {
 
 // bestJW is the best Jaro-Winkler similarity of the folded names and of their keys (the
 // keys make a Cyrillic name comparable with a Latin one).
+// Only the canonical keys are compared: the other readings serve equality (and blocking),
+// and comparing all of them would multiply the cost of the hot loop.
 func bestJW(a, b *nameF) float64 {
 	best := strsim.JaroWinkler(a.folded, b.folded)
-	for _, x := range a.keys {
-		for _, y := range b.keys {
-			if best >= 0.92 {
-				return best
-			}
-			best = max(best, strsim.JaroWinkler(x, y))
-		}
+	if best < 0.92 && len(a.keys) > 0 && len(b.keys) > 0 {
+		best = max(best, strsim.JaroWinkler(a.keys[0], b.keys[0]))
 	}
 	return best
 }
@@ -148,7 +145,11 @@ func compareAddress(a, b *features) uint8 {
 		}
 	}
 	union := len(a.addrToks) + len(b.addrToks) - common
-	if union > 0 && 2*common >= union || strsim.JaroWinkler(a.address, b.address) >= 0.9 {
+	if union > 0 && 2*common >= union {
+		return sSimilar
+	}
+	// a typo in a long address: worth a Jaro-Winkler only when the lengths allow it
+	if abs(len(a.address)-len(b.address)) <= 4 && strsim.JaroWinkler(a.address, b.address) >= 0.9 {
 		return sSimilar
 	}
 	return sDisagree

@@ -6,7 +6,7 @@ import (
 
 // uSamplePairs is how many random pairs measure u: random pairs are almost all two
 // different people, so their level frequencies are u without any labels.
-const uSamplePairs = 300_000
+const uSamplePairs = 100_000
 
 // estimateU measures u on random pairs, smoothed towards the prior so that levels never
 // seen at random (an equal passport number) keep a small, finite u.

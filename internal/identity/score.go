@@ -14,7 +14,16 @@ type verdict struct {
 // judge scores a pair's comparison vector.
 func (s *scorer) judge(g gamma, a, b *features) verdict {
 	lo := s.logOdds(g, a, b)
-	return verdict{logOdds: lo, prob: probability(lo), veto: g[fGiven] == nDisagree && g[fDocument] != docExact}
+	return verdict{logOdds: lo, prob: probability(lo), veto: knownDifferent(g, a, b)}
+}
+
+// knownDifferent reports two single given names that are both known and not equivalent
+// (Oleksandr and Oleksii, Anna and Olena): the signature of twins and siblings. A name
+// unknown to the table may be a corruption of the other, so it does not veto; nor does
+// an identical document.
+func knownDifferent(g gamma, a, b *features) bool {
+	return g[fGiven] == nDisagree && g[fDocument] != docExact && a.given.group != 0 && b.given.group != 0 &&
+		a.given.group != b.given.group
 }
 
 // decision applies the two thresholds and the twin veto.
