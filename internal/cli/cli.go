@@ -46,6 +46,10 @@ var errUsage = errors.New("usage")
 func commands() []command {
 	return []command{
 		{"version", "print the version", runVersion},
+		{"serve", "run the API, the web UI and the background workers", runServe},
+		{"demo", "seed a local database with demo data and serve it", runDemo},
+		{"migrate", "apply database migrations and seed reference data", runMigrate},
+		{"audit verify", "recompute the audit log's hash chain", runAuditVerify},
 		{"dublin decide", "determine the responsible state for a case file", runDublinDecide},
 		{"user add", "create a user account (prints a generated password once)", runUserAdd},
 		{"user passwd", "set a user's password and end its sessions", runUserPasswd},
@@ -57,6 +61,7 @@ func commands() []command {
 		{"report situation", "write the situational report for a period as HTML", runReportSituation},
 		{"solidarity match", "optimise a relocation instance", runSolidarityMatch},
 		{"bench match-relocation", "benchmark the relocation matcher (and CBC if installed)", runBenchRelocation},
+		{"synth registrations", "generate synthetic registrations with ground truth", runSynthRegistrations},
 	}
 }
 
