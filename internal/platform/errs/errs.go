@@ -105,7 +105,9 @@ type Validation struct {
 }
 
 // Add records that field breaks rule.
-func (v *Validation) Add(field, rule string) { v.fields = append(v.fields, FieldError{Field: field, Rule: rule}) }
+func (v *Validation) Add(field, rule string) {
+	v.fields = append(v.fields, FieldError{Field: field, Rule: rule})
+}
 
 // Addf records that field breaks a formatted rule.
 func (v *Validation) Addf(field, format string, args ...any) {
