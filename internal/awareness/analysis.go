@@ -73,6 +73,8 @@ type Change struct {
 	Current float64 `json:"current"`
 	Percent float64 `json:"percent"` // (Current/Base - 1) x 100
 	Known   bool    `json:"known"`   // false when either period is not fully covered or Base is 0
+	// Qualifier is exact only when both totals are; otherwise the change is approximate.
+	Qualifier Qualifier `json:"qualifier"`
 }
 
 // ChangeSince returns the change of the series over p against the same days of year.
@@ -83,6 +85,12 @@ func ChangeSince(obs []Observation, s Selector, p Period, year int) Change {
 	c.Known = Covers(pts, p) && Covers(pts, base) && c.Base > 0
 	if c.Known {
 		c.Percent = (c.Current/c.Base - 1) * 100
+	}
+	qc, _ := Quality(pts, p)
+	qb, _ := Quality(pts, base)
+	c.Qualifier = Exact
+	if qc != Exact || qb != Exact {
+		c.Qualifier = Approximate
 	}
 	return c
 }
@@ -98,28 +106,34 @@ type Ranked struct {
 }
 
 // TopNationalities ranks the nationalities of the series s selects over p, largest first,
-// and returns the first n. "XX" (other or unknown) takes part in the shares but is never ranked.
+// and returns the first n. "XX" (other or unknown) takes part in the shares but is never
+// ranked. Shares are of the total row when it covers p, else of the sum of the breakdown.
 func TopNationalities(obs []Observation, s Selector, p Period, n int) []Ranked {
-	return top(obs, s.With(s.State, Any), p, n, func(o Observation) string { return o.Nationality })
+	return top(obs, s.With(s.State, Any), s.With(s.State, ""), p, n, func(o Observation) string { return o.Nationality })
 }
 
-// StateShares ranks the states of the series s selects over p, largest first.
+// StateShares ranks the states of the series s selects over p, largest first; shares as in
+// TopNationalities, so a state that alone reports a breakdown is not shown as 100 %.
 func StateShares(obs []Observation, s Selector, p Period) []Ranked {
-	return top(obs, s.With(Any, s.Nationality), p, math.MaxInt, func(o Observation) string { return o.Geo.State })
+	return top(obs, s.With(Any, s.Nationality), s.With("", s.Nationality), p, math.MaxInt, func(o Observation) string { return o.Geo.State })
 }
 
-// Share returns the share (0..1) of state in the series s selects over p, out of all
-// per-state rows (the report: "Cyprus accounts for about 60 % of arrivals on the route").
+// Share returns the share (0..1) of state in the series s selects over p (the report:
+// "Cyprus accounts for about 60 % of arrivals on the route"), out of the total row when it
+// covers p, else out of the sum of the per-state rows.
 func Share(obs []Observation, s Selector, state string, p Period) (float64, bool) {
-	part, ok1 := Total(obs, s.With(state, s.Nationality), p)
-	whole, ok2 := Total(obs, s.With(Any, s.Nationality), p)
-	if !ok1 || !ok2 || whole == 0 {
+	part, ok := Total(obs, s.With(state, s.Nationality), p)
+	whole, okWhole := Total(obs, s.With("", s.Nationality), p)
+	if !okWhole {
+		whole, okWhole = Total(obs, s.With(Any, s.Nationality), p)
+	}
+	if !ok || !okWhole || whole == 0 {
 		return 0, false
 	}
 	return part / whole, true
 }
 
-func top(obs []Observation, s Selector, p Period, n int, code func(Observation) string) []Ranked {
+func top(obs []Observation, s, total Selector, p Period, n int, code func(Observation) string) []Ranked {
 	byCode := map[string][]Observation{}
 	for _, o := range Select(obs, s) {
 		byCode[code(o)] = append(byCode[code(o)], o)
@@ -132,6 +146,9 @@ func top(obs []Observation, s Selector, p Period, n int, code func(Observation) 
 		if c != "XX" && v > 0 {
 			out = append(out, Ranked{Code: c, Value: v})
 		}
+	}
+	if v, ok := Total(obs, total, p); ok && v > 0 {
+		all = v
 	}
 	slices.SortFunc(out, func(a, b Ranked) int { return cmp.Or(cmp.Compare(b.Value, a.Value), cmp.Compare(a.Code, b.Code)) })
 	for i := range out {

@@ -15,7 +15,7 @@ type Report struct {
 	Routes          []Figure         `json:"routes"` // per route, arrivals then detections
 	Nationalities   []RouteRanking   `json:"nationalities"`
 	StateShares     []RouteRanking   `json:"state_shares"`
-	Weekly          []WeeklySeries   `json:"weekly"` // for charts: the weekly key series and route arrivals
+	Weekly          []WeeklySeries   `json:"weekly"`    // for charts: the weekly key series and route arrivals
 	Published       []Observation    `json:"published"` // published figures of the period and the comparison years, all revisions
 	Alerts          []Alert          `json:"alerts"`
 	Suppression     *SuppressionNote `json:"suppression,omitempty"`

@@ -67,6 +67,14 @@ func TestReportHoldsSection3(t *testing.T) {
 			t.Errorf("%s: top %v, want %v", key, ranks[key], want)
 		}
 	}
+	for _, sh := range r.StateShares {
+		if sh.Series == SeriesDetections && sh.Route == RouteEasternMed {
+			// Only Cyprus has a breakdown; its share is of the route total, 14 936 / 22 601.
+			if len(sh.Top) != 1 || sh.Top[0].Code != "CY" || int(sh.Top[0].Share*100+0.5) != 66 {
+				t.Errorf("Eastern Mediterranean detections by state: %+v, want CY at 66 %%", sh.Top)
+			}
+		}
+	}
 	i := slices.IndexFunc(r.Alerts, func(a Alert) bool {
 		return a.Kind == RuleAboveMedian && a.Week.End.Month() == time.July && a.Value > 700
 	})

@@ -10,6 +10,7 @@ import (
 	"html/template"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -58,7 +59,7 @@ func Render(w io.Writer, r awareness.Report) error {
 	if err != nil {
 		return fmt.Errorf("report: parse template: %w", err)
 	}
-	p := page{R: r, Years: r.ComparisonYears}
+	p := page{R: r, Years: knownYears(r)}
 	for _, s := range r.Weekly {
 		p.Charts = append(p.Charts, newChart(s))
 	}
@@ -125,7 +126,22 @@ func number(f float64) string {
 }
 
 func percent(c awareness.Change) string {
-	return fmt.Sprintf("%+d %%", c.RoundedPercent())
+	return qualifier(c.Qualifier) + fmt.Sprintf("%+d %%", c.RoundedPercent())
+}
+
+// knownYears keeps the comparison years for which some figure has a known change, so the
+// tables carry no column of dashes.
+func knownYears(r awareness.Report) []int {
+	var out []int
+	for _, y := range r.ComparisonYears {
+		for _, f := range append(slices.Clone(r.KeyFigures), r.Routes...) {
+			if slices.ContainsFunc(f.Changes, func(c awareness.Change) bool { return c.Year == y }) {
+				out = append(out, y)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // qualifier prints the sign the report uses: "≈" for approximate, ">" for more than.
