@@ -23,15 +23,15 @@ type criterion func(f *facts) finding
 
 // hierarchy lists the criteria in the order of Chapter III; Art 7(1) applies them in this
 // order and the first that applies wins. Art 11 is applied over the family by Determine.
-var hierarchy = [...]criterion{
-	art8_1, art8_2, art8_4, art9, art10, art12valid, art12expired, art13_1, art13_2, art14, art15,
+func hierarchy() [11]criterion {
+	return [...]criterion{art8_1, art8_2, art8_4, art9, art10, art12valid, art12expired, art13_1, art13_2, art14, art15}
 }
 
 // applyCriteria runs the hierarchy for one applicant and records every criterion tried.
 func applyCriteria(f *facts) outcome {
 	var o outcome
 	o.trail = append(o.trail, fmt.Sprintf("Art 7(2): facts taken as they stood on %s, when the first application was lodged (%s)", f.decisive, f.firstState))
-	for _, rule := range hierarchy {
+	for _, rule := range hierarchy() {
 		r := rule(f)
 		if !r.applies {
 			o.trail = append(o.trail, r.article+": does not apply: "+r.reason)

@@ -123,7 +123,7 @@ func applyProcedure(c *Case, t *timers, o outcome, d *Determination) (string, st
 		d.Reasoning = append(d.Reasoning, fmt.Sprintf("Art 29(2): responsibility has shifted to the requesting state %s", requesting))
 		return requesting, "Art 29(2)"
 	case t.accepted:
-		return requested, acceptedBasis(p, t, o, requested)
+		return requested, acceptedBasis(c, p, t, o, requested)
 	case t.refused:
 		art := "Art 21(1)"
 		if p.Type != TakeCharge {
@@ -150,20 +150,40 @@ func missedRequest(c *Case, p *Procedure, requesting string, d *Determination) (
 	return requesting, "Art 21(1)"
 }
 
-// acceptedBasis names the articles behind an accepted request: the criterion when it
-// designated the requested state, and the implicit acceptance rule when silence accepted.
-func acceptedBasis(p *Procedure, t *timers, o outcome, requested string) string {
+// acceptedBasis names the articles behind an accepted request: for a take charge, the
+// criterion when it designated the requested state; for a take back, the obligation of Art
+// 18(1)(b)-(d) matching the earlier application there; and the implicit acceptance rule
+// when silence accepted.
+func acceptedBasis(c *Case, p *Procedure, t *timers, o outcome, requested string) string {
 	var parts []string
 	switch {
+	case p.Type != TakeCharge:
+		parts = append(parts, takeBackArticle(c, requested))
 	case o.state == requested && o.basis != "":
 		parts = append(parts, o.basis)
-	case p.Type == TakeCharge:
-		parts = append(parts, "Art 18(1)(a)")
 	default:
-		parts = append(parts, "Art 18(1)")
+		parts = append(parts, "Art 18(1)(a)")
 	}
 	if t.implicit != nil && *t.implicit {
 		parts = append(parts, t.implicitArticle)
 	}
 	return strings.Join(parts, ", ")
+}
+
+// takeBackArticle picks the point of Art 18(1) from the status of the earlier application
+// in the requested state: under examination (b), withdrawn (c), rejected (d).
+func takeBackArticle(c *Case, requested string) string {
+	for _, a := range c.PreviousApplications {
+		if a.State != requested {
+			continue
+		}
+		switch {
+		case a.Status == "withdrawn":
+			return "Art 18(1)(c)"
+		case strings.HasPrefix(a.Status, "rejected"):
+			return "Art 18(1)(d)"
+		}
+		return "Art 18(1)(b)"
+	}
+	return "Art 18(1)"
 }

@@ -93,33 +93,35 @@ type transition struct {
 
 // transitions is the state machine of section 5. Art 19(2)-(3) (left_territory, removed)
 // and Art 19(1) (residence_document_issued) may end any open case; they are added by Next.
-var transitions = [...]transition{
-	{Lodged, EvDeterminationStarted, "", Determining},
-	{Determining, EvDeterminedSelf, "", ResponsibleSelf},
-	{Determining, EvRequestSent, "", RequestSent},
-	{RequestSent, EvRequestReceived, "", RequestSent},
-	{RequestSent, EvReply, Accept, AcceptedExplicit},
-	{RequestSent, EvReply, Refuse, Refused},
-	{RequestSent, EvReplyDeadlinePassed, "", AcceptedImplicit}, // Arts 22(7), 25(2), 28(3)
-	{Refused, EvReexamRequested, "", ReexamRequested},          // Reg 1560/2003 Art 5(2)
-	{Refused, EvReexamClosed, "", RefusedFinal},
-	{ReexamRequested, EvReexamAnswer, Accept, AcceptedExplicit},
-	{ReexamRequested, EvReexamAnswer, Refuse, RefusedFinal},
-	{ReexamRequested, EvReexamClosed, "", RefusedFinal}, // silence is no acceptance (C-47/17)
-	{RefusedFinal, EvDeterminedSelf, "", ResponsibleSelf},
-	{RefusedFinal, EvRequestSent, "", RequestSent}, // a new request still in time (C-47/17)
-	{AcceptedExplicit, EvTransferScheduled, "", TransferPending},
-	{AcceptedImplicit, EvTransferScheduled, "", TransferPending},
-	{TransferPending, EvAppeal, "suspensive", SuspendedByAppeal}, // Art 27(3)
-	{TransferPending, EvAppeal, "", TransferPending},
-	{SuspendedByAppeal, EvAppealFinal, "upheld", TransferPending}, // Art 29(1): the period restarts
-	{SuspendedByAppeal, EvAppealFinal, "", ResponsibleSelf},       // transfer decision annulled
-	{TransferPending, EvAbsconded, "", TransferPending},
-	{TransferPending, EvImprisoned, "", TransferPending},
-	{TransferPending, EvExtensionNotified, "", TransferPending}, // Art 29(2)
-	{TransferPending, EvTransferred, "", Transferred},
-	{TransferPending, EvTransferPeriodLapsed, "", Expired}, // Art 29(2)
-	{Expired, EvDeterminedSelf, "", ResponsibleSelf},
+func transitions() []transition {
+	return []transition{
+		{Lodged, EvDeterminationStarted, "", Determining},
+		{Determining, EvDeterminedSelf, "", ResponsibleSelf},
+		{Determining, EvRequestSent, "", RequestSent},
+		{RequestSent, EvRequestReceived, "", RequestSent},
+		{RequestSent, EvReply, Accept, AcceptedExplicit},
+		{RequestSent, EvReply, Refuse, Refused},
+		{RequestSent, EvReplyDeadlinePassed, "", AcceptedImplicit}, // Arts 22(7), 25(2), 28(3)
+		{Refused, EvReexamRequested, "", ReexamRequested},          // Reg 1560/2003 Art 5(2)
+		{Refused, EvReexamClosed, "", RefusedFinal},
+		{ReexamRequested, EvReexamAnswer, Accept, AcceptedExplicit},
+		{ReexamRequested, EvReexamAnswer, Refuse, RefusedFinal},
+		{ReexamRequested, EvReexamClosed, "", RefusedFinal}, // silence is no acceptance (C-47/17)
+		{RefusedFinal, EvDeterminedSelf, "", ResponsibleSelf},
+		{RefusedFinal, EvRequestSent, "", RequestSent}, // a new request still in time (C-47/17)
+		{AcceptedExplicit, EvTransferScheduled, "", TransferPending},
+		{AcceptedImplicit, EvTransferScheduled, "", TransferPending},
+		{TransferPending, EvAppeal, "suspensive", SuspendedByAppeal}, // Art 27(3)
+		{TransferPending, EvAppeal, "", TransferPending},
+		{SuspendedByAppeal, EvAppealFinal, "upheld", TransferPending}, // Art 29(1): the period restarts
+		{SuspendedByAppeal, EvAppealFinal, "", ResponsibleSelf},       // transfer decision annulled
+		{TransferPending, EvAbsconded, "", TransferPending},
+		{TransferPending, EvImprisoned, "", TransferPending},
+		{TransferPending, EvExtensionNotified, "", TransferPending}, // Art 29(2)
+		{TransferPending, EvTransferred, "", Transferred},
+		{TransferPending, EvTransferPeriodLapsed, "", Expired}, // Art 29(2)
+		{Expired, EvDeterminedSelf, "", ResponsibleSelf},
+	}
 }
 
 // Terminal reports whether the Dublin procedure is over in s; only the Art 19 events
@@ -147,7 +149,7 @@ func Next(s State, e Event) (State, error) {
 	case e.Kind == EvAppealFinal && e.Upheld:
 		narrow = "upheld"
 	}
-	for _, t := range transitions {
+	for _, t := range transitions() {
 		if t.from == s && t.event == e.Kind && t.decision == narrow {
 			return t.to, nil
 		}

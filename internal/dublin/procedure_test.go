@@ -102,7 +102,7 @@ func TestProcedureTimers(t *testing.T) {
 			"as_of": "2024-03-20",
 			"procedure": {"type": "take_back", "requesting_state": "BE", "requested_state": "DE", "based_on_eurodac_hit": true, "request_sent_on": "2024-03-01"}`,
 			W{"responsible_state": "DE", "request_deadline": "2024-04-12", "request_in_time": true, "reply_deadline": "2024-03-15",
-				"implicit_acceptance": true, "acceptance_date": "2024-03-15", "basis": "Art 3(2), Art 25(2)", "transfer_deadline": "2024-09-15"}},
+				"implicit_acceptance": true, "acceptance_date": "2024-03-15", "basis": "Art 18(1)(b), Art 25(2)", "transfer_deadline": "2024-09-15"}},
 		{"Art 23(2)-(3): take back on other evidence: 3 months; missed: the state of the new application", `
 			"previous_applications": [{"state": "DE", "lodged_on": "2023-06-01", "status": "rejected_final"}],
 			"procedure": {"type": "take_back", "requesting_state": "BE", "requested_state": "DE", "request_sent_on": "2024-05-13"}`,
@@ -111,7 +111,11 @@ func TestProcedureTimers(t *testing.T) {
 			"previous_applications": [{"state": "DE", "lodged_on": "2023-06-01", "status": "withdrawn"}],
 			"procedure": {"type": "take_back", "requesting_state": "BE", "requested_state": "DE", "request_sent_on": "2024-03-31",
 			  "reply": {"decision": "accept", "on": "2024-04-30"}}`,
-			W{"responsible_state": "DE", "reply_deadline": "2024-04-30", "implicit_acceptance": false, "acceptance_date": "2024-04-30", "transfer_deadline": "2024-10-30"}},
+			W{"responsible_state": "DE", "basis": "Art 18(1)(c)", "reply_deadline": "2024-04-30", "implicit_acceptance": false, "acceptance_date": "2024-04-30", "transfer_deadline": "2024-10-30"}},
+		{"Art 18(1)(d) and Art 25(2): silence on the take back of a rejected applicant", `
+			"previous_applications": [{"state": "DE", "lodged_on": "2023-06-01", "status": "rejected_final"}],
+			"procedure": {"type": "take_back", "requesting_state": "BE", "requested_state": "DE", "request_sent_on": "2024-03-01"}`,
+			W{"responsible_state": "DE", "basis": "Art 18(1)(d), Art 25(2)", "reply_deadline": "2024-04-01", "implicit_acceptance": true, "transfer_deadline": "2024-10-01"}},
 		{"Art 24(2)-(3): no new application, Eurodac hit, no request in 2 months: a new application must be possible", `
 			"previous_applications": [{"state": "DE", "lodged_on": "2023-06-01", "status": "rejected_final"}],
 			"found_irregularly_staying_in": "BE",
