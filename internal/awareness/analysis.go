@@ -147,12 +147,23 @@ func top(obs []Observation, s, total Selector, p Period, n int, code func(Observ
 			out = append(out, Ranked{Code: c, Value: v})
 		}
 	}
-	if v, ok := Total(obs, total, p); ok && v > 0 {
-		all = v
+	if v, ok := Total(obs, total, span(obs, s, p)); ok && v > 0 {
+		all = v // over the days the breakdown spans: Cyprus until July is a share of the route until July
 	}
 	slices.SortFunc(out, func(a, b Ranked) int { return cmp.Or(cmp.Compare(b.Value, a.Value), cmp.Compare(a.Code, b.Code)) })
 	for i := range out {
 		out[i].Share = out[i].Value / all
 	}
 	return out[:min(n, len(out))]
+}
+
+// span returns the part of p that the rows s selects extend over.
+func span(obs []Observation, s Selector, p Period) Period {
+	out := Period{Start: p.End, End: p.Start}
+	for _, o := range Select(obs, s) {
+		if o.Period().Overlap(p) > 0 {
+			out.Start, out.End = min(out.Start, max(o.PeriodStart, p.Start)), max(out.End, min(o.PeriodEnd, p.End))
+		}
+	}
+	return out
 }

@@ -158,17 +158,6 @@ func rankings(obs []Observation, p Period, rows func(Selector) Selector, rank fu
 	return out
 }
 
-// span returns the part of p that the rows s selects extend over.
-func span(obs []Observation, s Selector, p Period) Period {
-	out := Period{Start: p.End, End: p.Start}
-	for _, o := range Select(obs, s) {
-		if o.Period().Overlap(p) > 0 {
-			out.Start, out.End = min(out.Start, max(o.PeriodStart, p.Start)), max(out.End, min(o.PeriodEnd, p.End))
-		}
-	}
-	return out
-}
-
 // published lists every published (not synthetic) figure whose period lies within p or
 // within a comparison year, every revision included so the history shows (the report's
 // "more than 86 000" stays beside Frontex's later "more than 86 500"), ordered by series,
