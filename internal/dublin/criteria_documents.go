@@ -170,15 +170,25 @@ func art12expired(f *facts) finding {
 			old = append(old, d)
 		}
 	}
+	recent, old = f.stayedSince(recent), f.stayedSince(old)
 	if len(recent)+len(old) == 0 {
-		return no(a, "the expired visa did not allow the applicant to enter")
-	}
-	if f.left() {
-		return no(a, "the applicant left the territory of the Member States after the document expired or before lodging")
+		return no(a, "no expired document qualifies: a visa that did not allow entry, or the applicant left the territory of the Member States since the document was issued")
 	}
 	if len(recent) > 0 {
 		b, art, why := rank(recent)
 		return yesFor(a+" first subparagraph", b.state, fmt.Sprintf("only expired documents; %s (%s applied to a residence document expired less than 2 years or a visa expired less than 6 months before lodging, valid until %s); the applicant has not left the territory", why, art, b.ValidUntil))
 	}
 	return yesFor(a+" second subparagraph", f.firstState, fmt.Sprintf("only documents expired more than 2 years (residence) or 6 months (visa) before lodging, and the applicant has not left the territory: the state of lodging (%s) is responsible", f.firstState))
+}
+
+// stayedSince keeps the documents since whose validity began the applicant has not left the
+// territory of the Member States: Art 12(4) applies "for such time as" they have not.
+func (f *facts) stayedSince(docs []heldDoc) []heldDoc {
+	var out []heldDoc
+	for _, d := range docs {
+		if !f.leftSince(d.ValidFrom) {
+			out = append(out, d)
+		}
+	}
+	return out
 }

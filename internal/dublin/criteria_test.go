@@ -152,6 +152,10 @@ func TestCriteria(t *testing.T) {
 			"documents": [{"type": "visa", "visa_kind": "uniform_C", "issuing_state": "CZ", "valid_until": "2023-09-15", "used_to_enter": true}],
 			"exits": [{"date": "2023-10-01", "from_state": "CZ", "to": "third_country"}]`,
 			W{"responsible_state": "BE", "basis": "Art 3(2)"}},
+		{"Art 12(4): an exit before the visa was issued does not count as leaving", `
+			"documents": [{"type": "visa", "visa_kind": "uniform_C", "issuing_state": "CZ", "valid_from": "2023-09-01", "valid_until": "2023-09-15", "used_to_enter": true}],
+			"exits": [{"date": "2021-10-01", "from_state": "CZ", "to": "third_country"}]`,
+			W{"responsible_state": "CZ", "basis": "Art 12(4) first subparagraph"}},
 		{"Art 12(5): visa obtained under a false identity still designates the issuer", `
 			"documents": [{"type": "visa", "visa_kind": "uniform_C", "issuing_state": "MT", "valid_from": "2024-01-01", "valid_until": "2024-03-01", "fraud": "false_identity_before_issue"}]`,
 			W{"responsible_state": "MT", "basis": "Art 12(2)"}},

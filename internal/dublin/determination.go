@@ -187,3 +187,10 @@ func takeBackArticle(c *Case, requested string) string {
 	}
 	return "Art 18(1)"
 }
+
+// DetermineOn answers the case on day asOf instead of its own as_of, for the deadline jobs
+// that re-evaluate stored cases every day with an injected clock.
+func DetermineOn(c Case, asOf Date) Determination {
+	c.AsOf = asOf
+	return Determine(c)
+}

@@ -3,6 +3,8 @@ package dublin
 import (
 	"strings"
 	"testing"
+
+	tl "github.com/ceas-eu/ceas/internal/platform/timelimit"
 )
 
 // TestFormatExample is the example of dublin-case/v1: Art 13(1) designates HR, the request
@@ -47,4 +49,22 @@ func indexPrefix(xs []string, p string) int {
 		}
 	}
 	return -1
+}
+
+// TestDetermineOn checks that the day of the answer is a parameter: the same case before
+// and after the end of the transfer period (Art 29(2)).
+func TestDetermineOn(t *testing.T) {
+	c, err := Decode(strings.NewReader(mk(t, hr+`, "procedure": {"type": "take_charge", "requesting_state": "BE", "requested_state": "HR", "request_sent_on": "2024-03-20"}`)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		day, state string
+		shifted    bool
+	}{{"2024-11-20", "HR", false}, {"2024-11-21", "BE", true}} {
+		d := DetermineOn(c, tl.MustParse(tt.day))
+		if *d.ResponsibleState != tt.state || *d.ResponsibilityShifted != tt.shifted {
+			t.Errorf("Art 29(2) on %s: %s shifted=%v, want %s %v", tt.day, *d.ResponsibleState, *d.ResponsibilityShifted, tt.state, tt.shifted)
+		}
+	}
 }

@@ -74,14 +74,15 @@ func (f *facts) minor() bool {
 // unaccompanied tells whether Art 8 applies: a minor who arrived unaccompanied (Art 2(j)).
 func (f *facts) unaccompanied() bool { return f.minor() && f.person.Unaccompanied }
 
-// left tells whether the applicant left the territory of the Member States before the
-// decisive moment (Art 12(4)).
-func (f *facts) left() bool {
+// leftSince tells whether the applicant left the territory of the Member States after
+// since (the start of a document's validity; zero for any time) and before the decisive
+// moment (Art 12(4)).
+func (f *facts) leftSince(since Date) bool {
 	if f.c.LeftMemberStatesSinceEntry {
 		return true
 	}
 	for _, e := range f.exits {
-		if !IsMemberState(e.To) && !e.Date.After(f.decisive) {
+		if !IsMemberState(e.To) && !e.Date.After(f.decisive) && !e.Date.Before(since) {
 			return true
 		}
 	}
