@@ -88,14 +88,7 @@ func validateApplicants(v *errs.Validation, as []FamilyApplicant) {
 func validateLists(v *errs.Validation, p string, fam []FamilyMember, docs []Document, ents []Entry,
 	exits []Exit, stays []Stay, hits []EurodacHit, prev []PreviousApplication) {
 	for i, f := range fam {
-		q := p + "family[" + strconv.Itoa(i) + "]"
-		if f.Relation == "" {
-			v.Add(q+".relation", "required")
-		}
-		if f.Status == StatusOutsideStates {
-			continue
-		}
-		optState(v, q+".state", f.State)
+		validateFamily(v, p+"family["+strconv.Itoa(i)+"]", f)
 	}
 	for i, d := range docs {
 		validateDocument(v, p+"documents["+strconv.Itoa(i)+"]", d)
@@ -103,41 +96,45 @@ func validateLists(v *errs.Validation, p string, fam []FamilyMember, docs []Docu
 	for i, e := range ents {
 		q := p + "entries[" + strconv.Itoa(i) + "]"
 		reqState(v, q+".state", e.State)
-		if e.Date.IsZero() {
-			v.Add(q+".date", "required")
-		}
+		v.Check(!e.Date.IsZero(), q+".date", "required")
 	}
 	for i, e := range exits {
 		q := p + "exits[" + strconv.Itoa(i) + "]"
 		optState(v, q+".from_state", e.FromState)
-		if e.Date.IsZero() {
-			v.Add(q+".date", "required")
-		}
+		v.Check(!e.Date.IsZero(), q+".date", "required")
 	}
 	for i, s := range stays {
-		q := p + "stays[" + strconv.Itoa(i) + "]"
-		reqState(v, q+".state", s.State)
-		if s.From.IsZero() {
-			v.Add(q+".from", "required")
-		}
-		if !s.To.IsZero() && s.To.Before(s.From) {
-			v.Add(q+".to", "before from")
-		}
+		validateStay(v, p+"stays["+strconv.Itoa(i)+"]", s)
 	}
 	for i, h := range hits {
-		q := p + "eurodac_hits[" + strconv.Itoa(i) + "]"
-		reqState(v, q+".state", h.State)
-		if h.Category < 1 || h.Category > 3 {
-			v.Addf(q+".category", "must be 1, 2 or 3, got %d", h.Category)
-		}
-		if !h.HitReceivedOn.IsZero() && !h.FingerprintedOn.IsZero() && h.HitReceivedOn.Before(h.FingerprintedOn) {
-			v.Add(q+".hit_received_on", "before fingerprinted_on")
-		}
+		validateHit(v, p+"eurodac_hits["+strconv.Itoa(i)+"]", h)
 	}
 	for i, a := range prev {
-		q := p + "previous_applications[" + strconv.Itoa(i) + "]"
-		reqState(v, q+".state", a.State)
+		reqState(v, p+"previous_applications["+strconv.Itoa(i)+"].state", a.State)
 	}
+}
+
+func validateFamily(v *errs.Validation, q string, f FamilyMember) {
+	v.Check(f.Relation != "", q+".relation", "required")
+	if f.Status != StatusOutsideStates {
+		optState(v, q+".state", f.State) // a member outside the Member States may live anywhere
+	}
+}
+
+func validateStay(v *errs.Validation, q string, s Stay) {
+	reqState(v, q+".state", s.State)
+	v.Check(!s.From.IsZero(), q+".from", "required")
+	if !s.To.IsZero() && s.To.Before(s.From) {
+		v.Add(q+".to", "before from")
+	}
+}
+
+func validateHit(v *errs.Validation, q string, h EurodacHit) {
+	reqState(v, q+".state", h.State)
+	if h.Category < 1 || h.Category > 3 {
+		v.Addf(q+".category", "must be 1, 2 or 3, got %d", h.Category)
+	}
+	notBefore(v, q+".hit_received_on", h.HitReceivedOn, h.FingerprintedOn, "fingerprinted_on")
 }
 
 func validateDocument(v *errs.Validation, q string, d Document) {
