@@ -39,3 +39,14 @@ func BenchmarkStream1M(b *testing.B) {
 		b.ReportMetric(float64(peak)/(1<<20), "peakheap-MiB")
 	}
 }
+
+// BenchmarkWriteDir200k writes 200,000 records and their truth to files.
+func BenchmarkWriteDir200k(b *testing.B) {
+	for range b.N {
+		start := time.Now()
+		if err := WriteDir(context.Background(), Options{N: 200_000, Seed: 1}, b.TempDir(), nil); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(200_000/time.Since(start).Seconds(), "records/s")
+	}
+}

@@ -90,6 +90,28 @@ func (r *renderer) render(cyr string, conv string, l lang) string {
 	if !ok {
 		return cyr
 	}
+	key := renderKey{cyr, conv, l}
+	if s, ok := r.cache[key]; ok {
+		return s
+	}
+	s := c.render(cyr, l)
+	if len(r.cache) < renderCacheSize {
+		r.cache[key] = s
+	}
+	return s
+}
+
+// renderCacheSize bounds the memo of renderings: names repeat (a few thousand surnames in
+// sixteen conventions), so most renderings are looked up, and memory stays bounded.
+const renderCacheSize = 200_000
+
+type renderKey struct {
+	s, conv string
+	l       lang
+}
+
+// render writes a Cyrillic name in this convention, word by word.
+func (c *convention) render(cyr string, l lang) string {
 	var b strings.Builder
 	word := make([]rune, 0, 24)
 	flush := func() {
@@ -199,6 +221,7 @@ func titleFirst(s string) string {
 type renderer struct {
 	convs map[string]*convention
 	fold  *strings.Replacer
+	cache map[renderKey]string
 }
 
 func newRenderer() *renderer {
@@ -207,5 +230,5 @@ func newRenderer() *renderer {
 		convPL: polish(), convDE: german(), convFR: french(), convCZ: czech(false),
 		convSK: czech(true), convHU: hungarian(), convRO: romanian(), convLT: lithuanian(),
 		convLV: latvian(), convNL: dutch(), convIT: italian(), convES: spanish(),
-	}, fold: newFolder()}
+	}, fold: newFolder(), cache: map[renderKey]string{}}
 }
