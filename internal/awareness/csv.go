@@ -230,9 +230,11 @@ func reason(err error) string {
 func duplicate(seen map[[16]byte]int, o Observation, line int) string {
 	h := fnv.New128a()
 	k := o.Key()
-	fmt.Fprintf(h, "%s\x00%s\x00%d\x00%d\x00%s\x00%s\x00%s\x00%s\x00%s\x00%d",
-		k.Series, k.Measure, k.Period.Start, k.Period.End, k.Geo.State, k.Geo.Route,
-		k.Geo.BorderSection, k.Nationality, k.Unit, o.Revision)
+	for _, part := range []string{string(k.Series), k.Measure, k.Period.String(), k.Geo.State,
+		string(k.Geo.Route), k.Geo.BorderSection, k.Nationality, string(k.Unit), strconv.Itoa(o.Revision)} {
+		h.Write([]byte(part))
+		h.Write([]byte{0}) // no field contains NUL, so distinct keys give distinct byte strings
+	}
 	var sum [16]byte
 	h.Sum(sum[:0])
 	if first, ok := seen[sum]; ok {

@@ -130,7 +130,9 @@ const maxText = 200
 // Validate checks the observation, naming each field that breaks a rule.
 func (o Observation) Validate() error {
 	var v errs.Validation
-	v.Check(slices.Contains(SeriesKinds(), o.Series), "series", "must be one of "+joinKinds())
+	if !slices.Contains(SeriesKinds(), o.Series) {
+		v.Add("series", "must be one of "+joinKinds())
+	}
 	v.Check(isCode(o.Measure, 64), "measure", "must be lower-case letters, digits and _ (at most 64)")
 	v.Check(!o.PeriodStart.IsZero(), "period_start", "is required")
 	v.Check(!o.PeriodEnd.IsZero(), "period_end", "is required")

@@ -14,13 +14,13 @@ const Any = "*"
 // string matches only total rows (empty field), Any matches every breakdown row, anything
 // else matches exactly.
 type Selector struct {
-	Series        SeriesKind
-	Measure       string
-	Routes        []Route // any of these (groups expand to their members); empty matches rows without a route
-	State         string
-	Nationality   string
-	BorderSection string
-	Unit          Unit // empty matches any unit
+	Series        SeriesKind `json:"series"`
+	Measure       string     `json:"measure,omitempty"`
+	Routes        []Route    `json:"routes,omitempty"` // any of these (groups expand to their members); empty matches rows without a route
+	State         string     `json:"state,omitempty"`
+	Nationality   string     `json:"nationality,omitempty"`
+	BorderSection string     `json:"border_section,omitempty"`
+	Unit          Unit       `json:"unit,omitempty"` // empty matches any unit
 }
 
 // RouteSelector returns a selector for one series on one route (or route group), totals only.
