@@ -193,10 +193,11 @@ const (
 	TakeBackNoNewApplication = "take_back_no_new_application"
 )
 
-// Reply is the requested state's answer.
+// Reply is the requested state's answer; a refusal states its reasons (Reg 1560/2003 Art 5(1)).
 type Reply struct {
 	Decision string `json:"decision"`
 	On       Date   `json:"on,omitzero"`
+	Reasons  string `json:"reasons,omitempty"`
 }
 
 // Reply decisions.
@@ -225,6 +226,7 @@ func (a *Answer) UnmarshalJSON(b []byte) error {
 	var r struct {
 		Decision string `json:"decision"`
 		On       Date   `json:"on"`
+		Reasons  string `json:"reasons"`
 	}
 	if err := json.Unmarshal(b, &r); err != nil {
 		return fmt.Errorf("re_examination.answer: %w", err)
