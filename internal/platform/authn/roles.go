@@ -1,6 +1,7 @@
 package authn
 
 import (
+	"context"
 	"slices"
 	"sort"
 
@@ -69,4 +70,19 @@ func ParseRoles(field string, names []string, k OrgKind) ([]authz.Role, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out, nil
+}
+
+// CheckGrant checks that org exists and that a person of it could hold roles, for
+// credentials configured outside the database (client certificates).
+func (s *Service) CheckGrant(ctx context.Context, field, org string, roles []authz.Role) error {
+	kind, err := orgKind(ctx, s.db.Reader(), field, org)
+	if err != nil {
+		return err
+	}
+	names := make([]string, len(roles))
+	for i, r := range roles {
+		names[i] = string(r)
+	}
+	_, err = ParseRoles(field, names, kind)
+	return err
 }
