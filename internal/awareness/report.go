@@ -212,13 +212,13 @@ func reportAlerts(obs []Observation, p Period) []Alert {
 	for _, kf := range keySeries()[:3] {
 		rule := DefaultRule(string(kf.sel.Series)+":"+kf.label, kf.sel)
 		rule.Name = kf.label + ": " + rule.Name
-		out = append(out, Backtest(rule, obs, p.Start, p.End)...)
+		out = append(out, BacktestAlerts(rule, obs, p.Start, p.End)...)
 	}
 	for _, kind := range []SeriesKind{SeriesArrivals, SeriesDetections} {
 		for _, route := range Routes() {
 			rule := DefaultRule(string(kind)+":"+string(route), RouteSelector(kind, route))
 			rule.Name = route.Label() + " (" + string(kind) + "): " + rule.Name
-			out = append(out, Backtest(rule, obs, p.Start, p.End)...)
+			out = append(out, BacktestAlerts(rule, obs, p.Start, p.End)...)
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Alert) int { return cmp.Compare(a.Week.End, b.Week.End) })

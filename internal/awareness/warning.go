@@ -94,9 +94,14 @@ func Evaluate(rule Rule, obs []Observation, asOf Date) (Alert, bool) {
 	return newEvaluator(rule, obs).at(lastSunday(asOf))
 }
 
-// Backtest replays rule over every week ending between from and to, and returns the
-// alerts it would have raised, oldest first.
-func Backtest(rule Rule, obs []Observation, from, to Date) []Alert {
+// Backtest replays rule over every week ending between from and to, and returns the last
+// day (a Sunday) of each week it would have fired in, oldest first.
+func Backtest(rule Rule, obs []Observation, from, to Date) []Date {
+	return FiringDates(BacktestAlerts(rule, obs, from, to))
+}
+
+// BacktestAlerts is Backtest returning the alerts themselves, with values and references.
+func BacktestAlerts(rule Rule, obs []Observation, from, to Date) []Alert {
 	e := newEvaluator(rule, obs)
 	var out []Alert
 	for end := lastSunday(from + 6); end <= to; end += 7 {

@@ -22,7 +22,7 @@ func TestBelarusPreventedEntriesFireInJuly2022(t *testing.T) {
 	if err := rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	fired := FiringDates(Backtest(rule, Demo2022(), MustDate("2022-01-01"), MustDate("2022-09-25")))
+	fired := Backtest(rule, Demo2022(), MustDate("2022-01-01"), MustDate("2022-09-25"))
 	if len(fired) == 0 {
 		t.Fatal("the default rule never fires on the Belarus series")
 	}
@@ -77,7 +77,7 @@ func TestRules(t *testing.T) {
 			if err := tt.rule.Validate(); err != nil {
 				t.Fatal(err)
 			}
-			got := FiringDates(Backtest(tt.rule, tt.obs, MustDate(tt.from), MustDate("2022-12-31")))
+			got := Backtest(tt.rule, tt.obs, MustDate(tt.from), MustDate("2022-12-31"))
 			if len(got) != len(tt.want) {
 				t.Fatalf("fired %v, want %v", got, tt.want)
 			}
@@ -115,7 +115,7 @@ func TestForecastRule(t *testing.T) {
 	if err := rule.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	got := FiringDates(Backtest(rule, obs, MustDate("2022-01-03"), MustDate("2022-03-13")))
+	got := Backtest(rule, obs, MustDate("2022-01-03"), MustDate("2022-03-13"))
 	if len(got) != 1 || got[0] != MustDate("2022-02-20") {
 		t.Errorf("forecast rule fired %v, want only the week to 2022-02-20", got)
 	}
@@ -148,4 +148,26 @@ func concat(parts ...[]Observation) []Observation {
 		out = append(out, p...)
 	}
 	return out
+}
+
+func TestEvaluateSeesOnlyTheLastWholeWeekByAsOf(t *testing.T) {
+	cm := RouteCentralMed
+	rule := Rule{ID: "t", Kind: RuleThreshold, Threshold: 150, Select: RouteSelector(SeriesArrivals, cm)}
+	obs := weeks(SeriesArrivals, cm, "", "2022-01-03", 100, 200, 100) // weeks to 9, 16 and 23 January
+	tests := []struct {
+		asOf string
+		fire bool
+		week string
+	}{
+		{"2022-01-15", false, ""},          // Saturday: the week to 16 January is not over
+		{"2022-01-16", true, "2022-01-16"}, // Sunday: it is
+		{"2022-01-19", true, "2022-01-16"}, // mid-week: still the week to 16 January
+		{"2022-01-23", false, ""},          // back below the threshold
+	}
+	for _, tt := range tests {
+		a, ok := Evaluate(rule, obs, MustDate(tt.asOf))
+		if ok != tt.fire || ok && a.Week.End.String() != tt.week {
+			t.Errorf("as of %s: fired %v for the week to %s, want %v %s", tt.asOf, ok, a.Week.End, tt.fire, tt.week)
+		}
+	}
 }
