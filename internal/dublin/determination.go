@@ -31,6 +31,8 @@ type Determination struct {
 	Consequence                    string             `json:"consequence,omitempty"`
 	FamilyEvidenceConsidered       *bool              `json:"family_evidence_considered,omitempty"`
 	DiscretionaryClauses           string             `json:"discretionary_clauses"`
+	// Stage places the case in the state machine of dublin.md section 5 on the as_of day.
+	Stage State `json:"stage"`
 }
 
 // discretionNote is recorded on every determination: Arts 16 and 17 are decisions of an
@@ -81,6 +83,7 @@ func Determine(c Case) Determination {
 		}
 	}
 	d.ResponsibleState, d.Basis = nilIfEmpty(state), basis
+	d.Stage = stageOf(&c, t, state)
 	d.Reasoning = append(d.Reasoning, discretionNote)
 	return d
 }

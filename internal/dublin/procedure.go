@@ -25,6 +25,8 @@ type timers struct {
 	transferLimit        Date // the limit whose lapse shifts responsibility (Art 29(2))
 	shifted              *bool
 	transferred          bool
+	suspended            bool // a suspensive appeal is pending (Art 27(3))
+	sent                 bool
 	trail                []string
 }
 
@@ -48,6 +50,7 @@ func procedureTimers(c *Case, p *Procedure, lodged, asOf Date) timers {
 			t.note("no request was sent by %s", t.limitForResponsibility())
 		}
 	}
+	t.sent = !p.RequestSentOn.IsZero() || !p.RequestReceivedOn.IsZero()
 	replyTimer(&t, c, p, asOf)
 	if t.refused {
 		reexamTimer(&t, p)
@@ -248,6 +251,7 @@ func transferTimer(t *timers, c *Case, p *Procedure, asOf Date) {
 	if a := p.Appeal; a != nil && a.SuspensiveEffect {
 		if a.FinalDecisionOn.IsZero() {
 			t.note("Art 29(1): an appeal with suspensive effect is pending: the transfer period does not run")
+			t.suspended = true
 			return
 		}
 		start, from = a.FinalDecisionOn, "the final decision on the suspensive appeal"
