@@ -55,10 +55,9 @@ func (g *generator) placeText(rng *rand.Rand, p *person, st *stateInfo) string {
 	return s
 }
 
-// documentText is the identity document shown at one registration and its number as typed.
-// A child written into a parent's passport shows the parent's passport number.
-func (g *generator) documentText(rng *rand.Rand, p *person, st *stateInfo) (string, string) {
-	typ, num := "", ""
+// pickDocument is the identity document shown at one registration. A child written into a
+// parent's passport shows the parent's passport number.
+func (g *generator) pickDocument(rng *rand.Rand, p *person) (typ, num string) {
 	switch {
 	case p.onParent != "" && rng.Float64() < 0.75:
 		typ, num = docPassport, p.onParent
@@ -69,10 +68,10 @@ func (g *generator) documentText(rng *rand.Rand, p *person, st *stateInfo) (stri
 	case p.passport != "":
 		typ, num = docPassport, p.passport
 	}
-	if num == "" || rng.Float64() < 0.01 {
-		return "", ""
+	if rng.Float64() < 0.01 {
+		return "", "" // registered without a document
 	}
-	return typ, g.noisyDocNumber(rng, num, typ, st.conv)
+	return typ, num
 }
 
 // address draws the household's address in a state. It is derived from the household and

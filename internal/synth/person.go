@@ -144,7 +144,7 @@ func (g *generator) newPerson(sex byte, child, allowTCN bool) *person {
 	p.household = mix64(uint64(g.opts.Seed) ^ uint64(g.personSeq)<<20)
 	p.dob = birthDate(rng, age(rng, sex, child))
 	p.russian = rng.Float64() < 0.3
-	if !child && allowTCN && rng.Float64() < 0.05 {
+	if !child && allowTCN && rng.Float64() < 0.14 { // singles are a third of persons: ~5% of all
 		g.makeTCN(p)
 		return p
 	}

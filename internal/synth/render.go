@@ -14,24 +14,25 @@ type nameSource struct {
 	ruSur    bool   // surname in its Russian spelling too
 }
 
-// source picks the spelling source of one registration: the passport as printed (most
-// often), the MRZ, an ICAO transliteration of a Cyrillic-only document, the host state's own
-// transcription, or the Cyrillic itself (Bulgaria writes Cyrillic).
-func (g *generator) source(rng *rand.Rand, p *person, st *stateInfo) nameSource {
+// source picks the spelling source of one registration. The document shown decides most:
+// a passport is copied or scanned (its 2010 or older romanisation, or its MRZ), while a
+// Cyrillic-only document is transcribed by the officer, by the host state's rules, ICAO
+// Doc 9303 or the English convention. Bulgaria keeps the Cyrillic.
+func (g *generator) source(rng *rand.Rand, p *person, st *stateInfo, latinDoc bool) nameSource {
 	s := nameSource{}
 	cyr := 0.03
 	if st.conv == "BG" {
 		cyr = 0.5
 	}
-	x := rng.Float64()
+	x, y := rng.Float64(), rng.Float64()
 	switch {
 	case x < cyr:
 		s.upper = rng.Float64() < 0.5
-	case p.passport != "" && x < cyr+0.55:
-		s.conv, s.upper = p.passConv, rng.Float64() < 0.3
-	case x < cyr+0.62:
-		s.conv = convICAO
-	case x < cyr+0.68:
+	case latinDoc && x < cyr+0.8:
+		s.conv, s.upper = p.passConv, y < 0.3
+	case y < 0.2:
+		s.conv, s.upper = convICAO, true
+	case y < 0.32:
 		s.conv = convEN
 	default:
 		s.conv, s.national = st.conv, true
@@ -48,7 +49,8 @@ func (g *generator) source(rng *rand.Rand, p *person, st *stateInfo) nameSource 
 
 // render builds one registration of person p in state st.
 func (g *generator) render(rng *rand.Rand, p *person, st *stateInfo) Record {
-	src := g.source(rng, p, st)
+	docType, docNum := g.pickDocument(rng, p)
+	src := g.source(rng, p, st, docType == docPassport)
 	rec := Record{PersonID: p.id, MemberState: st.code, Hard: p.hard}
 	if p.tcn != nil {
 		rec.Surname, rec.GivenName = latinVariant(p.tcn.surname, rng.Float64()), latinVariant(p.tcn.given, rng.Float64())
@@ -77,7 +79,7 @@ func (g *generator) render(rng *rand.Rand, p *person, st *stateInfo) Record {
 	rec.DateOfBirth = noisyDate(rng, p.dob, st.dateFormat)
 	rec.PlaceOfBirth = g.placeText(rng, p, st)
 	rec.Nationality = nationalityText(rng, p.nat, st.code)
-	rec.DocumentType, rec.DocumentNumber = g.documentText(rng, p, st)
+	rec.DocumentType, rec.DocumentNumber = docType, g.noisyDocNumber(rng, docNum, docType, st.conv)
 	rec.Address, rec.Locality, rec.Postcode = g.address(p.household, st)
 	return rec
 }
