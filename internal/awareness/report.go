@@ -97,8 +97,8 @@ func BuildReport(obs []Observation, from, to Date) Report {
 }
 
 type keyFigure struct {
-	label string
-	sel   Selector
+	id, label string
+	sel       Selector
 }
 
 // keySeries are the headline series of the report's section 3.
@@ -107,14 +107,14 @@ func keySeries() []keyFigure {
 	prevented, crossings := by, by
 	prevented.Series, crossings.Series = SeriesPreventedEntries, SeriesArrivals
 	return []keyFigure{
-		{"Irregular arrivals on the Mediterranean and Atlantic routes (reported by Member States)", RouteSelector(SeriesArrivals, RouteMedAtlantic)},
-		{"Detections of irregular border crossings, all routes (Frontex)", Selector{Series: SeriesDetections}},
-		{"Entries prevented at the border with Belarus (PL, LT, LV)", prevented},
-		{"Irregular crossings at the border with Belarus", crossings},
-		{"Asylum applications", Selector{Series: SeriesAsylumApplications}},
-		{"Temporary protection registrations", Selector{Series: SeriesTPRegistrations}},
-		{"Return decisions", Selector{Series: SeriesReturnDecisions}},
-		{"Returns", Selector{Series: SeriesReturns}},
+		{"arrivals:mediterranean_atlantic", "Irregular arrivals on the Mediterranean and Atlantic routes (reported by Member States)", RouteSelector(SeriesArrivals, RouteMedAtlantic)},
+		{"detections:all", "Detections of irregular border crossings, all routes (Frontex)", Selector{Series: SeriesDetections}},
+		{"prevented_entries:belarus", "Entries prevented at the border with Belarus (PL, LT, LV)", prevented},
+		{"arrivals:belarus", "Irregular crossings at the border with Belarus", crossings},
+		{"asylum_applications", "Asylum applications", Selector{Series: SeriesAsylumApplications}},
+		{"tp_registrations", "Temporary protection registrations", Selector{Series: SeriesTPRegistrations}},
+		{"return_decisions", "Return decisions", Selector{Series: SeriesReturnDecisions}},
+		{"returns", "Returns", Selector{Series: SeriesReturns}},
 	}
 }
 
@@ -206,20 +206,11 @@ func weekly(obs []Observation, p Period) []WeeklySeries {
 	return out
 }
 
-// reportAlerts backtests the default rule on each weekly series over p.
+// reportAlerts backtests every default rule over p.
 func reportAlerts(obs []Observation, p Period) []Alert {
 	var out []Alert
-	for _, kf := range keySeries()[:3] {
-		rule := DefaultRule(string(kf.sel.Series)+":"+kf.label, kf.sel)
-		rule.Name = kf.label + ": " + rule.Name
+	for _, rule := range DefaultRules() {
 		out = append(out, BacktestAlerts(rule, obs, p.Start, p.End)...)
-	}
-	for _, kind := range []SeriesKind{SeriesArrivals, SeriesDetections} {
-		for _, route := range Routes() {
-			rule := DefaultRule(string(kind)+":"+string(route), RouteSelector(kind, route))
-			rule.Name = route.Label() + " (" + string(kind) + "): " + rule.Name
-			out = append(out, BacktestAlerts(rule, obs, p.Start, p.End)...)
-		}
 	}
 	slices.SortStableFunc(out, func(a, b Alert) int { return cmp.Compare(a.Week.End, b.Week.End) })
 	return out

@@ -75,6 +75,26 @@ func DefaultRule(id string, s Selector) Rule {
 		Select: s, K: 2, Window: 8, MinValue: 50}
 }
 
+// DefaultRules are the rules a new deployment starts with and the situational report
+// backtests: DefaultRule on the weekly totals of the three headline series and on arrivals
+// and detections of every route. Coordinators add, tune or remove rules from there.
+func DefaultRules() []Rule {
+	var out []Rule
+	for _, kf := range keySeries()[:3] {
+		r := DefaultRule(kf.id, kf.sel)
+		r.Name = kf.label + ": " + r.Name
+		out = append(out, r)
+	}
+	for _, kind := range []SeriesKind{SeriesArrivals, SeriesDetections} {
+		for _, route := range Routes() {
+			r := DefaultRule(string(kind)+":"+string(route), RouteSelector(kind, route))
+			r.Name = route.Label() + " (" + string(kind) + "): " + r.Name
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
 // Alert is a rule firing for one week.
 type Alert struct {
 	RuleID      string   `json:"rule_id"`
