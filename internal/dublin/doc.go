@@ -14,3 +14,27 @@
 // lodged (Art 7(2)); Articles 16 and 17 are discretionary and never exercised here; every
 // answer carries a reasoning trail naming each criterion tried.
 package dublin
+
+// Conventions where the case file or the law leaves a choice (each is also stated in the
+// reasoning trail when it matters):
+//
+//   - Optional facts that a unit records only when in doubt (written_consent,
+//     family_formed_in_country_of_origin, can_take_care, used_to_enter, from_third_country)
+//     count as established when absent; false excludes the criterion.
+//   - A period "less than six months / two years" after expiry (Art 12(4)), the 12 months of
+//     Art 13(1), the 5 months of Art 13(2) and the 3 months of Art 19(2) are Art 42 periods:
+//     the boundary day still counts.
+//   - Art 7(3) governs late evidence for Arts 8 and 10 (and 16) only, as its text says;
+//     Art 9 applies whenever the evidence was produced.
+//   - Art 3(2): when transfer to the designated state is impossible for systemic flaws, the
+//     next criteria, then the first state of lodging, then the determining state.
+//   - A request is received on the day it was sent when request_received_on is absent.
+//   - Silence becomes acceptance once the reply period has run out, effective on its last
+//     day (project convention); a reply after that day does not undo it.
+//   - Detention (Art 28(3)) shortens the request, reply and transfer limits; missing the
+//     request or transfer limit ends detention, and the ordinary limits still decide
+//     responsibility (request_deadline_after_release, transfer_deadline_after_release).
+//   - After a final refusal the requesting state is responsible (basis Art 21(1), or
+//     Art 23(3) for take back) unless it can still send a new request in time (C-47/17).
+//   - A take back that is accepted cites Art 18(1)(b), (c) or (d) from the status of the
+//     earlier application in the requested state.
