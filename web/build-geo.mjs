@@ -64,7 +64,7 @@ const features = [];
 for (const [code, { name, geoms: parts }] of [...groups].sort()) {
   const geometry = parts.length > 1 ? merge(topo, parts) : feature(topo, parts[0]).geometry;
   const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)
-    .map(clipPolygon).filter((p) => p.length > 0);
+    .map((p) => keepMostly(p, clipPolygon(p))).filter((p) => p.length > 0);
   if (polygons.length === 0) continue;
   features.push({
     type: 'Feature',
@@ -76,9 +76,21 @@ for (const [code, { name, geoms: parts }] of [...groups].sort()) {
 }
 process.stdout.write(JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
 
+// keepMostly drops a clipped polygon that is a small sliver of a shape lying mostly outside
+// the box (the southern tip of Novaya Zemlya, a strip of Greenland's coast), which would show
+// as a meaningless band along the edge; large remainders such as European Russia stay.
+function keepMostly(original, clipped) {
+  if (clipped.length === 0) return clipped;
+  const inside = Math.abs(area(clipped[0])), whole = Math.abs(area(original[0].map(roundPoint)));
+  return inside < 5 && inside < 0.5 * whole ? [] : clipped;
+}
+
 // clipPolygon clips every ring of a polygon to BOX; it returns [] when the outer ring vanishes.
 function clipPolygon(rings) {
   const out = [];
+  // A ring that touches the antimeridian (the Chukotka part of Russia) has an edge running
+  // from 180°E to 180°W; clipping would turn it into a false strip across the whole box.
+  if (rings[0].some((p) => Math.abs(p[0]) === 180)) return [];
   for (const [i, ring] of rings.entries()) {
     const clipped = dedupe(clipRing(ring).map(roundPoint));
     if (clipped.length < 4 || Math.abs(area(clipped)) < 1e-6) {

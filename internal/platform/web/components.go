@@ -48,6 +48,16 @@ type Table struct {
 	Pages   PageLinks
 }
 
+// HeaderFor returns the label of column i, or "" past the last column. The table template
+// repeats it on each cell (data-ecl-table-header) so ECL can stack the table on narrow
+// screens with every value still labelled.
+func (t Table) HeaderFor(i int) string {
+	if i < 0 || i >= len(t.Columns) {
+		return ""
+	}
+	return t.Columns[i].Label
+}
+
 // Column is one table column; Numeric right-aligns it.
 type Column struct {
 	Label   string
@@ -98,6 +108,21 @@ type Card struct {
 	Body  string
 	Href  string
 	Link  string // link text; defaults to Title
+	// Permission is what a user needs to see the card (see FilterCards); empty for all.
+	Permission string
+}
+
+// FilterCards keeps the cards the user may see, in order: the home page of a role is the
+// platform's list of cards filtered by the permissions that role grants. A nil can keeps
+// only cards without a permission.
+func FilterCards(cards []Card, can func(permission string) bool) []Card {
+	var out []Card
+	for _, c := range cards {
+		if c.Permission == "" || (can != nil && can(c.Permission)) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // Chart is the data of the "chart" component. Set one of: Src (a URL answering an ECharts

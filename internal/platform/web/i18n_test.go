@@ -107,3 +107,43 @@ func TestNegotiate(t *testing.T) {
 		}
 	}
 }
+
+// TestUkrainianComplete: Ukrainian, the first language after English (temporary protection
+// of people from Ukraine), covers every platform key.
+func TestUkrainianComplete(t *testing.T) {
+	c, err := loadCatalogue(builtinFS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range c.msgs["en"] {
+		if _, ok := c.msgs["uk"][k]; !ok {
+			t.Errorf("uk.json lacks %q", k)
+		}
+	}
+}
+
+func TestFallbackToEnglish(t *testing.T) {
+	c, err := loadCatalogue(fstest.MapFS{
+		"messages/en.json": {Data: []byte(`{"a": "A", "b": "B %d"}`)},
+		"messages/uk.json": {Data: []byte(`{"a": "А"}`)},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct{ lang, key, want string }{
+		{"uk", "a", "А"},
+		{"uk", "b", "B 7"},
+		{"en", "a", "A"},
+		{"xx", "a", "A"},
+		{"uk", "plain text", "plain text"},
+	}
+	for _, cs := range cases {
+		var args []any
+		if cs.key == "b" {
+			args = []any{7}
+		}
+		if got := c.translate(cs.lang, cs.key, args...); got != cs.want {
+			t.Errorf("translate(%s, %s) = %q, want %q", cs.lang, cs.key, got, cs.want)
+		}
+	}
+}

@@ -93,7 +93,7 @@
     var max = data.reduce(function (m, d) { return Math.max(m, d.value); }, 0);
     return {
       tooltip: { trigger: 'item', formatter: function (p) { return (names[p.name] || p.name) + ': ' + (isNaN(p.value) ? '–' : p.value.toLocaleString()); } },
-      visualMap: { min: 0, max: max || 1, left: 'left', bottom: 10, calculable: false, inRange: { color: ['#e7edfa', '#082b7a'] } },
+      visualMap: { min: 0, max: max || 1, text: [(max || 1).toLocaleString(), '0'], left: 'left', bottom: 10, calculable: false, inRange: { color: ['#e7edfa', '#082b7a'] } },
       series: [{
         type: 'map', map: 'europe', nameProperty: 'iso_a2', projection: laea, roam: false, name: title, data: data,
         itemStyle: { areaColor: '#f5f5f5', borderColor: '#707070', borderWidth: 0.5 },
@@ -179,6 +179,7 @@
       r.forEach(function (c, i) {
         var cell = i === 0 ? document.createElement('th') : document.createElement('td');
         if (i === 0) cell.scope = 'row';
+        cell.setAttribute('data-ecl-table-header', t.head[i] || '');
         if (typeof c === 'number') { cell.className = 'num'; cell.textContent = c.toLocaleString(); } else { cell.textContent = c === undefined || c === null ? '' : String(c); }
         row.appendChild(cell);
       });
