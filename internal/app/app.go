@@ -46,6 +46,7 @@ type App struct {
 	handler http.Handler
 	nav     []web.NavItem
 	orgs    map[string]string // organisation code -> name, for the header
+	modules []module
 }
 
 // Options change how New builds the app, for tests.
@@ -62,16 +63,25 @@ func New(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	if err := cfg.Validate(); err != nil {
 		return nil, fmt.Errorf("configuration: %w", err)
 	}
+	db, err := sqldb.Open(ctx, sqldb.Options{URL: cfg.DB, DataDir: cfg.DataDir})
+	if err != nil {
+		return nil, err
+	}
+	return NewOn(ctx, cfg, db, log, opts)
+}
+
+// NewOn builds the app on an open database, which it then owns and closes. With db nil it
+// opens the database cfg names.
+func NewOn(ctx context.Context, cfg config.Config, db *sqldb.DB, log *slog.Logger, opts Options) (*App, error) {
+	if db == nil {
+		return New(ctx, cfg, log, opts)
+	}
 	if opts.Clock == nil {
 		opts.Clock = clock.System{}
 	}
 	if opts.ReplicaID == "" {
 		host, _ := os.Hostname()
 		opts.ReplicaID = host + "-" + uuid.NewString()[:8]
-	}
-	db, err := sqldb.Open(ctx, sqldb.Options{URL: cfg.DB, DataDir: cfg.DataDir})
-	if err != nil {
-		return nil, err
 	}
 	a := &App{Config: cfg, Log: log, DB: db, Clock: opts.Clock, Version: opts.Version, Metrics: observe.NewMetrics()}
 	if err := a.init(ctx, opts); err != nil {

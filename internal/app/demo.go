@@ -78,8 +78,3 @@ func demoDisplayName(acc DemoAccount) string {
 	role := strings.ReplaceAll(string(acc.Roles[0]), "_", " ")
 	return strings.ToUpper(role[:1]) + role[1:] + " (" + acc.Org + ")"
 }
-
-// seedModules runs each module's demo seeding; modules add themselves here.
-func (a *App) seedModules(ctx context.Context, progress Progress) error {
-	return nil
-}

@@ -12,6 +12,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/danielgtaylor/huma/v2"
 	"github.com/danielgtaylor/huma/v2/adapters/humago"
@@ -41,7 +42,7 @@ func New(mux *http.ServeMux, version string) huma.API {
 	cfg.OpenAPIPath = "/api/openapi"
 	cfg.DocsPath = "" // served by our own page: huma's loads scripts from a CDN
 	cfg.SchemasPath = ""
-	cfg.Transformers = nil
+	cfg.Transformers = []huma.Transformer{nameRequiredFields}
 	cfg.CreateHooks = nil
 	cfg.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
 		"bearer":  {Type: "http", Scheme: "bearer", Description: "API token created with `ceas token create`"},
@@ -139,3 +140,24 @@ func Err(err error) error {
 }
 
 func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
+
+// nameRequiredFields moves huma's "expected required property x to be present" error from the
+// parent object to the missing field itself, so every error names its field.
+func nameRequiredFields(_ huma.Context, _ string, v any) (any, error) {
+	em, ok := v.(*huma.ErrorModel)
+	if !ok {
+		return v, nil
+	}
+	for _, d := range em.Errors {
+		name, found := strings.CutPrefix(d.Message, "expected required property ")
+		if !found {
+			continue
+		}
+		if name, found = strings.CutSuffix(name, " to be present"); found {
+			d.Location = d.Location + "." + name
+			d.Message = "is required"
+			d.Value = nil
+		}
+	}
+	return em, nil
+}
