@@ -252,6 +252,7 @@ func TestOptionsInvalid(t *testing.T) {
 		{Options{N: 10, HardNegativeRate: 0.6}, "hard_negative_rate"},
 		{Options{N: 10, States: []string{"PL", "XX"}}, "states"},
 		{Options{N: 10, States: []string{"PL"}}, "states"},
+		{Options{N: 10, States: []string{"PL", "EL"}}, "states"},
 	}
 	for _, tt := range tests {
 		err := Generate(context.Background(), tt.opts, func(Record) error { return nil })

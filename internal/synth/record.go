@@ -46,7 +46,7 @@ type Options struct {
 	// (twins, namesakes, parent and child on one document). Zero selects the default 0.05; a
 	// negative value generates none.
 	HardNegativeRate float64
-	// States restricts registrations to these Member States (ISO 3166 alpha-2, EL for Greece),
+	// States restricts registrations to these Member States (ISO 3166 alpha-2: GR for Greece),
 	// weighted by StateWeights. Empty means all 27.
 	States []string
 }
@@ -80,7 +80,11 @@ func (o Options) withDefaults() (Options, error) {
 	seen := map[string]bool{}
 	for _, s := range o.States {
 		if _, ok := w[s]; !ok {
-			v.Addf("states", "%q is not an EU Member State code", s)
+			if s == "EL" {
+				v.Add("states", `"EL" is the EU code for Greece: use the ISO code GR`)
+			} else {
+				v.Addf("states", "%q is not an EU Member State code", s)
+			}
 		}
 		seen[s] = true
 	}

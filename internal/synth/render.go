@@ -123,6 +123,9 @@ func (g *generator) surnameText(rng *rand.Rand, p *person, st *stateInfo, src na
 		cyr, l = russianSurname(cyr), langRU
 	}
 	out := g.write(cyr, src, l)
+	if src.national && p.sex == 'M' {
+		out = balticEnding(rng, out, st.conv) // Meļniks, Melnykas
+	}
 	if src.national && p.sex == 'F' && (st.conv == convCZ || st.conv == convSK) && rng.Float64() < 0.3 {
 		out = czechFeminine(out)
 	}
@@ -179,7 +182,7 @@ func (g *generator) givenText(rng *rand.Rand, p *person, st *stateInfo, src name
 }
 
 // balticEnding adds the masculine ending Latvian always and Lithuanian often writes on a
-// foreign name (Oleksandrs, Oleksandras; Andrij -> Andrijs).
+// foreign name (Oleksandrs, Oleksandras; Andrij -> Andrijs; Melnyk -> Meļniks).
 func balticEnding(rng *rand.Rand, s, conv string) string {
 	if s == "" || (conv != convLV && conv != convLT) {
 		return s

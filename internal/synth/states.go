@@ -17,7 +17,7 @@ CZ|470|CZ|dmy.|0.4|{s} {n}|999 99|Praha:1 Brno:6 Ostrava:7 Plzeň:3 Liberec:4 Ol
 DE|1000|DE|dmy.|0.2|{s}straße {n}|99999|Berlin:1 Hamburg:2 München:8 Köln:5 Frankfurt_am_Main:6 Leipzig:0 Dresden:0 Hannover:3|Haupt,Bahnhof,Schiller,Goethe,Garten,Linden,Berliner
 DK|37|EN|iso|0.1|{s} {n}|9999|København:1 Aarhus:8 Odense:5 Aalborg:9|Vestergade,Østergade,Nørregade,Strandvejen
 EE|43|EN|dmy.|0.5|{s} {n}-{a}|99999|Tallinn:1 Tartu:5 Narva:2 Pärnu:8|Narva mnt,Pärnu mnt,Tartu mnt,Pikk
-EL|21|EN|dmy/|0.2|{s} {n}|999 99|Athina:1 Thessaloniki:5 Patra:2|Ermou,Stadiou,Egnatia,Panepistimiou
+GR|21|EN|dmy/|0.2|{s} {n}|999 99|Athina:1 Thessaloniki:5 Patra:2|Ermou,Stadiou,Egnatia,Panepistimiou
 ES|160|ES|dmy/|0.2|Calle {s} {n}|99999|Madrid:2 Barcelona:0 Valencia:4 Málaga:2 Alicante:0|Mayor,Real,del Sol,de la Paz,Nueva
 FI|47|EN|dmy.|0.2|{s} {n} A {a}|99999|Helsinki:0 Espoo:0 Tampere:3 Turku:2|Mannerheimintie,Hämeenkatu,Aleksanterinkatu
 FR|105|FR|dmy/|0.2|{n} {s}|99999|Paris:7 Lyon:6 Marseille:1 Strasbourg:6 Nice:0 Toulouse:3|rue de la Paix,avenue Jean Jaurès,rue Victor Hugo,boulevard Voltaire,rue de la République
