@@ -19,7 +19,7 @@ const commonSurnames = `Мельник 90 Шевченко 85 Коваленко
 
 // stem syllables for the long tail of rarer surnames (Гриценко, Доренко, Салюк ...).
 const (
-	onsets = "Бо Ва Гри Да До Жу За Ку Ле Ли Ма Мо На Па По Ро Са Се Ти Фе Ха Шу Ю Бу Ве Го Ду Кі Лу Мі Ні Пи Ру Сте Тру Хо Чу Ше Ос Ярем"
+	onsets  = "Бо Ва Гри Да До Жу За Ку Ле Ли Ма Мо На Па По Ро Са Се Ти Фе Ха Шу Ю Бу Ве Го Ду Кі Лу Мі Ні Пи Ру Сте Тру Хо Чу Ше Ос Ярем"
 	middles = "бр вр г д з к л лод м н п р с т х ц ш рк рд"
 	endings = "енко ук ович ський ак ик ишин ич иш ан ега ун"
 )
@@ -58,7 +58,9 @@ func newSurnameBook() *surnameBook {
 	}
 	// Interleave so that the heavier ranks of the tail are spread across stems, then give the
 	// tail a Zipf-like law whose mass is about three quarters of all persons.
-	sort.Slice(tail, func(i, j int) bool { return mix64(uint64(len(tail[i]))^hashString(tail[i])) < mix64(uint64(len(tail[j]))^hashString(tail[j])) })
+	sort.Slice(tail, func(i, j int) bool {
+		return mix64(uint64(len(tail[i]))^hashString(tail[i])) < mix64(uint64(len(tail[j]))^hashString(tail[j]))
+	})
 	const tailMass = 9000.0 // in the same units as commonSurnames (0.01%)
 	norm := 0.0
 	for r := range tail {

@@ -34,7 +34,7 @@ type tcnBook struct {
 }
 
 type tcnRow struct {
-	nat, script, place      string
+	nat, script, place     string
 	surnames, male, female []string
 }
 
