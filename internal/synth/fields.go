@@ -7,8 +7,9 @@ import (
 )
 
 // placeText writes the place of birth as one registration recorded it: the host language's
-// exonym (Kijów, Kiew, Lemberg), the Russian name (Kiev, Kharkov), the passport's Cyrillic
-// ("М. КИЇВ/UKR"), a transliteration, with or without the country, or nothing.
+// exonym (Kijów, Kiew, Lemberg), the Russian or Soviet name (Kiev, Kharkov, Dnepropetrovsk),
+// the passport's Cyrillic ("М. КИЇВ/UKR"), a transliteration (Kyiv, KIIV), with or without
+// the country, or nothing.
 func (g *generator) placeText(rng *rand.Rand, p *person, st *stateInfo) string {
 	pl := p.pob
 	if pl.latin {
@@ -35,6 +36,8 @@ func (g *generator) placeText(rng *rand.Rand, p *person, st *stateInfo) string {
 		} else {
 			s = g.r.render(pl.ru, st.conv, langRU)
 		}
+	case x < 0.31:
+		return g.r.render(pl.uk, convICAO, langUK) // KIIV, as an ICAO-table transliteration gives
 	case x < 0.7:
 		if ex, ok := pl.exonyms[st.conv]; ok {
 			s = ex

@@ -3,6 +3,7 @@ package synth
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -33,21 +34,25 @@ func typo(rng *rand.Rand, s string) string {
 	return string(r)
 }
 
-// substitute replaces a letter with a neighbour on the keyboard, keeping its case.
+// substitute replaces a letter with a neighbour on the keyboard of its script (QWERTY or
+// the Ukrainian ЙЦУКЕН layout), keeping its case.
 func substitute(rng *rand.Rand, c rune) rune {
-	const rows = "qwertyuiop asdfghjkl zxcvbnm"
+	rows := []rune("qwertyuiop asdfghjkl zxcvbnm")
+	if unicode.Is(unicode.Cyrillic, c) {
+		rows = []rune("йцукенгшщзхї фівапролджє ячсмитьбю")
+	}
 	lc := unicode.ToLower(c)
-	i := strings.IndexRune(rows, lc)
+	i := slices.Index(rows, lc)
 	var n rune
 	switch {
 	case i < 0:
-		n = rune("aeiouyknrs"[rng.IntN(10)])
+		n = rows[rng.IntN(10)]
 	case i > 0 && rows[i-1] != ' ' && (rng.IntN(2) == 0 || i+1 >= len(rows) || rows[i+1] == ' '):
-		n = rune(rows[i-1])
+		n = rows[i-1]
 	case i+1 < len(rows) && rows[i+1] != ' ':
-		n = rune(rows[i+1])
+		n = rows[i+1]
 	default:
-		n = 'e'
+		n = rows[0]
 	}
 	if unicode.IsUpper(c) {
 		return unicode.ToUpper(n)

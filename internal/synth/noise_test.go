@@ -3,6 +3,7 @@ package synth
 import (
 	"math/rand/v2"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -40,6 +41,9 @@ func TestTypoIsOneEdit(t *testing.T) {
 			got := typo(rng, s)
 			if d := osa(s, got); d != 1 {
 				t.Fatalf("typo(%q) = %q, distance %d, want 1", s, got, d)
+			}
+			if hasCyrillic(got) != hasCyrillic(s) || hasLatin(got) != hasLatin(s) {
+				t.Fatalf("typo(%q) = %q mixes scripts", s, got)
 			}
 			if []rune(got)[0] != []rune(s)[0] {
 				t.Fatalf("typo(%q) = %q changed the first letter", s, got)
@@ -202,4 +206,13 @@ func FuzzRender(f *testing.F) {
 			t.Fatalf("render(%q) = %q: invalid UTF-8", s, out)
 		}
 	})
+}
+
+func hasLatin(s string) bool {
+	for _, r := range s {
+		if r < 128 && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
 }
