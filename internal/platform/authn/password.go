@@ -96,7 +96,9 @@ func ParsePasswordHash(s string) (PasswordHash, error) {
 	}
 	salt, err1 := b64.Strict().DecodeString(parts[2])
 	key, err2 := b64.Strict().DecodeString(parts[3])
-	if err1 != nil || err2 != nil || len(salt) < minSaltLen || len(salt) > maxSaltLen ||
+	// The decoder skips CR and LF; re-encoding refuses them and any other non-canonical form.
+	if err1 != nil || err2 != nil || b64.EncodeToString(salt) != parts[2] || b64.EncodeToString(key) != parts[3] ||
+		len(salt) < minSaltLen || len(salt) > maxSaltLen ||
 		len(key) < minKeyLen || len(key) > maxKeyLen {
 		return PasswordHash{}, errPHC
 	}

@@ -1,7 +1,6 @@
 package authnhttp
 
 import (
-	"html/template"
 	"net/http"
 	"net/url"
 	"strings"
@@ -16,7 +15,8 @@ type LoginPage struct {
 	Next string
 	// Username is kept after a failed attempt so only the password is typed again.
 	Username string
-	// Error is the message of the failed attempt, "" on first display.
+	// Error is the message of the failed attempt, a catalogue key of package web
+	// ("login.failed") or plain text; "" on first display.
 	Error string
 	// OIDCURL is the link to log in through the identity provider, "" when not configured.
 	OIDCURL string
@@ -33,6 +33,13 @@ type LoginRenderer interface {
 // maxLoginForm bounds the login form body.
 const maxLoginForm = 16 << 10
 
+// Messages of the login page: keys of the web package's catalogue.
+const (
+	msgFailed      = "login.failed"
+	msgThrottled   = "login.locked"
+	msgUnavailable = "error.500.detail"
+)
+
 // LoginForm serves GET /login.
 func (h *Handler) LoginForm(w http.ResponseWriter, r *http.Request) {
 	h.cfg.Renderer.RenderLogin(w, r, http.StatusOK, h.loginPage(SafeNext(r.URL.Query().Get("next")), "", ""))
@@ -43,19 +50,21 @@ func (h *Handler) LoginForm(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) Login(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, maxLoginForm)
 	if err := r.ParseForm(); err != nil {
-		h.cfg.Renderer.RenderLogin(w, r, http.StatusBadRequest, h.loginPage("/", "", "the form could not be read"))
+		h.cfg.Renderer.RenderLogin(w, r, http.StatusBadRequest, h.loginPage("/", "", "error.400.detail"))
 		return
 	}
 	next := SafeNext(r.PostForm.Get("next"))
 	username := r.PostForm.Get("username")
 	login, err := h.svc.Authenticate(r.Context(), username, r.PostForm.Get("password"), ClientAddr(r))
 	if err != nil {
-		status, msg := http.StatusInternalServerError, "login is unavailable; please try again later"
+		// One message for every failure (see authn.LoginFailedMessage): the page must not
+		// tell which accounts exist or are locked.
+		status, msg := http.StatusInternalServerError, msgUnavailable
 		switch errs.KindOf(err) {
 		case errs.KindUnauthenticated:
-			status, msg = http.StatusUnauthorized, authn.LoginFailedMessage
+			status, msg = http.StatusUnauthorized, msgFailed
 		case errs.KindRateLimited:
-			status, msg = http.StatusTooManyRequests, "too many failed attempts; please wait a minute and try again"
+			status, msg = http.StatusTooManyRequests, msgThrottled
 		}
 		h.cfg.Renderer.RenderLogin(w, r, status, h.loginPage(next, username, msg))
 		return
@@ -109,29 +118,4 @@ func SafeNext(next string) string {
 		return "/"
 	}
 	return next
-}
-
-// builtinLogin is the login page used until the web package supplies its own.
-type builtinLogin struct{}
-
-var builtinLoginTemplate = template.Must(template.New("login").Parse(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>Log in - CEAS</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"></head>
-<body><main><h1>Log in to CEAS</h1>
-{{if .Error}}<p role="alert">{{.Error}}</p>{{end}}
-<form method="post" action="/login">
-<input type="hidden" name="next" value="{{.Next}}">
-<p><label for="username">Username</label><br><input id="username" name="username" autocomplete="username" value="{{.Username}}" required></p>
-<p><label for="password">Password</label><br><input id="password" name="password" type="password" autocomplete="current-password" required></p>
-<p><button type="submit">Log in</button></p>
-</form>
-{{if .OIDCURL}}<p><a href="{{.OIDCURL}}">Log in with {{.OIDCLabel}}</a></p>{{end}}
-</main></body></html>`))
-
-// RenderLogin implements LoginRenderer.
-func (builtinLogin) RenderLogin(w http.ResponseWriter, r *http.Request, status int, page LoginPage) {
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_ = builtinLoginTemplate.Execute(w, page)
 }

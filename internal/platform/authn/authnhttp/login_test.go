@@ -29,7 +29,7 @@ func TestLoginSetsAHardenedCookieAndRedirectsLocally(t *testing.T) {
 		}
 		rec = f.login("anna", "wrong password!!", "/")
 		if rec.Code != http.StatusUnauthorized || sessionCookie(rec) != nil ||
-			!strings.Contains(rec.Body.String(), "invalid username or password") || !strings.Contains(rec.Body.String(), `value="anna"`) {
+			!strings.Contains(rec.Body.String(), "The username or password is not correct.") || !strings.Contains(rec.Body.String(), `value="anna"`) {
 			t.Fatalf("failed login: %d %s", rec.Code, rec.Body.String())
 		}
 		for range 3 {
@@ -104,5 +104,15 @@ func TestSafeNext(t *testing.T) {
 		if got := authnhttp.SafeNext(tt.in); got != tt.want {
 			t.Errorf("SafeNext(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestLoginPageRendersWithThePlatformLayout(t *testing.T) {
+	f := setup(t, sqldbtest.SQLite(t), authnhttp.Config{}, authn.Config{})
+	rec := f.do(httptest.NewRequest(http.MethodGet, "/login?next=/dublin", nil))
+	body := rec.Body.String()
+	if rec.Code != http.StatusOK || !strings.Contains(body, `action="/login"`) || !strings.Contains(body, `name="next" value="/dublin"`) ||
+		!strings.Contains(body, `autocomplete="current-password"`) {
+		t.Fatalf("GET /login: %d\n%s", rec.Code, body)
 	}
 }

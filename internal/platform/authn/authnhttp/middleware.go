@@ -17,6 +17,7 @@ import (
 	"github.com/ceas-eu/ceas/internal/platform/authn"
 	"github.com/ceas-eu/ceas/internal/platform/authz"
 	"github.com/ceas-eu/ceas/internal/platform/clock"
+	"github.com/ceas-eu/ceas/internal/platform/web"
 )
 
 // Cookie names. The __Host- prefix makes the browser refuse the cookie unless it is Secure,
@@ -38,7 +39,8 @@ type Config struct {
 	ClientCerts map[string]CertIdentity
 	// OIDC enables login through an OpenID Connect provider when its Issuer is set.
 	OIDC OIDCConfig
-	// Renderer draws the login page; nil uses a minimal built-in page.
+	// Renderer draws the login page; nil uses the web package's built-in login page
+	// without the module templates (WebLogin over web.NewTemplates(nil)).
 	Renderer LoginRenderer
 	// Clock checks client certificate validity; nil is the system clock.
 	Clock clock.Clock
@@ -55,7 +57,11 @@ type Handler struct {
 // document, so ctx should bound the start-up.
 func New(ctx context.Context, svc *authn.Service, cfg Config) (*Handler, error) {
 	if cfg.Renderer == nil {
-		cfg.Renderer = builtinLogin{}
+		t, err := web.NewTemplates(nil)
+		if err != nil {
+			return nil, fmt.Errorf("authnhttp: login page: %w", err)
+		}
+		cfg.Renderer = WebLogin{Templates: t}
 	}
 	if cfg.Clock == nil {
 		cfg.Clock = clock.System{}

@@ -83,7 +83,7 @@ func (h *Handler) OIDCStart(w http.ResponseWriter, r *http.Request) {
 	verifier := oauth2.GenerateVerifier()
 	flow := authn.LoginFlow{Nonce: nonce, Verifier: verifier, Next: SafeNext(r.URL.Query().Get("next"))}
 	if err := h.svc.BeginLoginFlow(r.Context(), state, flow); err != nil {
-		h.cfg.Renderer.RenderLogin(w, r, http.StatusInternalServerError, h.loginPage(flow.Next, "", "login is unavailable; please try again later"))
+		h.cfg.Renderer.RenderLogin(w, r, http.StatusInternalServerError, h.loginPage(flow.Next, "", msgUnavailable))
 		return
 	}
 	http.SetCookie(w, &http.Cookie{Name: cookieOIDCName, Value: state, Path: "/login/oidc", MaxAge: oidcStateTTL,
@@ -111,7 +111,7 @@ func (h *Handler) OIDCCallback(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	status, msg := http.StatusInternalServerError, "login is unavailable; please try again later"
+	status, msg := http.StatusInternalServerError, msgUnavailable
 	if e, ok := errs.As(err); ok && e.Kind == errs.KindUnauthenticated {
 		status, msg = http.StatusUnauthorized, e.Message
 	}
