@@ -114,7 +114,12 @@ func (b *batch) compareAll(ctx context.Context, pairs []uint64, progress func(do
 	err := parallel(ctx, b.cfg.Workers, len(pairs), func(lo, hi int) {
 		for k := lo; k < hi; k++ {
 			i, j := pairs[k]>>32, pairs[k]&0xffffffff
-			out[k] = compare(b.feats[i], b.feats[j]).pack()
+			fa, fb := b.feats[i], b.feats[j]
+			g := compare(fa, fb)
+			out[k] = g.pack()
+			if vetoed(g, fa, fb) {
+				out[k] |= vetoBit
+			}
 		}
 		d := done.Add(int64(hi - lo))
 		if progress != nil {
@@ -132,12 +137,12 @@ func (b *batch) estimate(gammas []uint64) *Model {
 	for _, g := range gammas {
 		counts[g]++
 	}
-	return estimateM(counts, &start)
+	return estimateM(counts, &start, len(b.feats))
 }
 
 // newScorer builds the scorer with the batch's name frequencies.
 func (b *batch) scorer(m *Model) *scorer {
-	sc := newScorer(m)
+	sc := newScorer(m, len(b.feats))
 	sc.surnameTF = make(map[string]int32, len(b.feats)/4)
 	sc.givenTF = make(map[string]int32, 1024)
 	for _, f := range b.feats {

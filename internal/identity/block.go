@@ -10,7 +10,6 @@ package identity
 //	date alone         survives both names changed or swapped
 //	document           survives everything else being different
 //	surname+initial    survives a given-name typo with a wrong date
-//	given+year         survives a married surname with a partial date
 //	document, sorted   survives transposed digits in the number
 //	postcode+surname   survives names and date both mistyped at one address
 //	street+postcode    survives every personal field changed at one address
@@ -74,9 +73,6 @@ func blockKeys(f *features, dst []uint64) []uint64 {
 		if given != "" {
 			dst = append(dst, hashString(date^tagGivenDate, given))
 		}
-	}
-	if given != "" && year != 0 {
-		dst = append(dst, hashInt(hashString(hashStart(tagGivenYear), given), year))
 	}
 	for _, d := range f.docs {
 		dst = append(dst, hashString(hashStart(tagDocument), d.glyph))

@@ -16,9 +16,7 @@ func compare(a, b *features) gamma {
 	g[fPlace] = comparePlace(&a.place, &b.place)
 	g[fNationality] = compareEq(a.nat != "" && b.nat != "", a.nat == b.nat)
 	g[fDocument] = compareDocs(a.docs, b.docs)
-	g[fAddress] = compareAddress(a, b)
-	g[fLocality] = comparePlace(&a.locality, &b.locality)
-	g[fPostcode] = comparePostcode(a.postcode, b.postcode)
+	g[fResidence] = compareResidence(a, b)
 	return g
 }
 
@@ -112,6 +110,26 @@ func comparePlace(a, b *nameF) uint8 {
 	return sDisagree
 }
 
+// compareResidence grades where two records live. Registrations of one person in two
+// states differ here, and a household shares it, so it is one field, not three.
+func compareResidence(a, b *features) uint8 {
+	addr := compareAddress(a, b)
+	loc := comparePlace(&a.locality, &b.locality)
+	pc := comparePostcode(a.postcode, b.postcode)
+	if addr == sMissing && loc == sMissing && pc == sMissing {
+		return sMissing
+	}
+	area := loc == sAgree || loc == sSimilar || pc == sAgree || pc == sSimilar
+	areaDiffers := loc == sDisagree && pc != sAgree || pc == sDisagree && loc != sAgree
+	switch {
+	case (addr == sAgree || addr == sSimilar) && !areaDiffers:
+		return sAgree
+	case area:
+		return sSimilar
+	}
+	return sDisagree
+}
+
 func comparePostcode(a, b string) uint8 {
 	switch {
 	case a == "" || b == "":
@@ -180,6 +198,9 @@ func compareDocs(a, b []docF) uint8 {
 func compareDOB(a, b dob) uint8 {
 	if a.y == 0 || b.y == 0 {
 		return dMissing
+	}
+	if abs(int(a.y)-int(b.y)) >= 3 {
+		return dFar
 	}
 	if a.d != 0 && b.d != 0 {
 		return compareFullDOB(a, b)

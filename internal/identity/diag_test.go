@@ -6,6 +6,9 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/ceas-eu/ceas/internal/synth"
 )
 
 // TestDiag is a temporary diagnostic (set CEAS_DIAG to a FEBRL file).
@@ -14,8 +17,25 @@ func TestDiag(t *testing.T) {
 	if path == "" {
 		t.Skip()
 	}
-	data, _ := os.ReadFile(path)
 	var recs []Record
+	ent := func(id string) string { s := strings.TrimPrefix(id, "rec-"); n, _, _ := strings.Cut(s, "-"); return n }
+	if path == "synth" {
+		truth := map[string]string{}
+		_ = synth.Generate(context.Background(), synth.Options{N: 5000, Seed: 7}, func(r synth.Record) error {
+			rec := Record{ID: r.RecordID, MemberState: r.MemberState, Surname: r.Surname, GivenName: r.GivenName,
+				Patronymic: r.Patronymic, Sex: r.Sex, PlaceOfBirth: r.PlaceOfBirth, Nationality: r.Nationality,
+				Address: r.Address, Locality: r.Locality, Postcode: r.Postcode}
+			rec.DateOfBirth, _ = ParseDate(r.DateOfBirth)
+			if r.DocumentNumber != "" {
+				rec.Documents = []Document{{Type: r.DocumentType, Number: r.DocumentNumber}}
+			}
+			recs = append(recs, rec)
+			truth[r.RecordID] = r.PersonID + "|" + r.Hard
+			return nil
+		})
+		ent = func(id string) string { p, _, _ := strings.Cut(truth[id], "|"); return p }
+	}
+	data, _ := os.ReadFile(path)
 	for i, line := range strings.Split(string(data), "\n") {
 		if i == 0 || line == "" {
 			continue
@@ -28,13 +48,18 @@ func TestDiag(t *testing.T) {
 		}
 		recs = append(recs, r)
 	}
-	ent := func(id string) string { s := strings.TrimPrefix(id, "rec-"); n, _, _ := strings.Cut(s, "-"); return n }
 	b, _ := newBatch(context.Background(), recs, DefaultConfig())
 	pairs := b.candidates()
 	gam, _ := b.compareAll(context.Background(), pairs, nil)
 	m := b.estimate(gam)
+	if os.Getenv("CEAS_SKIPEM") != "" {
+		m = DefaultModel()
+	}
 	b.sc = b.scorer(m)
-	fmt.Printf("prior %.4f\n", m.Prior)
+	fmt.Printf("prior %.4f\n", m.MatchesPerRecord)
+	for _, f := range []int{fSurname, fGiven, fDOB} {
+		fmt.Printf("%s m=%.4f\n   u=%.4f\n", fieldNames[f], m.M[f][1:levels(f)], m.U[f][1:levels(f)])
+	}
 	for f := range nFields {
 		fmt.Printf("%-15s", fieldNames[f])
 		for l := 1; l < levels(f); l++ {
@@ -73,5 +98,58 @@ func TestDiag(t *testing.T) {
 			}
 		}
 	}
+	fp := 0
+	for k, p := range pairs {
+		i, j := int(p>>32), int(p&0xffffffff)
+		if ent(recs[i].ID) == ent(recs[j].ID) {
+			continue
+		}
+		g := unpack(gam[k])
+		v := b.sc.judge(g, b.feats[i], b.feats[j])
+		if b.cfg.decision(v) == DecisionMatch {
+			fp++
+			if fp < 12 {
+				fmt.Printf("FP p=%.3f %v\n   %v\n   %v\n", v.prob, b.sc.explain(g, b.feats[i], b.feats[j]), recs[i], recs[j])
+			}
+		}
+	}
+	fmt.Println("false matches", fp)
 	fmt.Println("missed by blocking", missBlock, "scored low", lowScore, "candidates", len(pairs))
+}
+
+func TestDiagTime(t *testing.T) {
+	path := os.Getenv("CEAS_DIAGT")
+	if path == "" {
+		t.Skip()
+	}
+	data, _ := os.ReadFile(path)
+	var recs []Record
+	for i, line := range strings.Split(string(data), "\n") {
+		if i == 0 || line == "" {
+			continue
+		}
+		c := strings.Split(line, ", ")
+		dob, _ := ParseDate(c[9])
+		r := Record{ID: c[0], GivenName: c[1], Surname: c[2], Address: strings.TrimSpace(c[3] + " " + c[4] + " " + c[5]), Locality: c[6], Postcode: c[7], DateOfBirth: dob}
+		if c[10] != "" {
+			r.Documents = []Document{{Number: c[10]}}
+		}
+		recs = append(recs, r)
+	}
+	ctx := context.Background()
+	t0 := time.Now()
+	b, _ := newBatch(ctx, recs, DefaultConfig())
+	t1 := time.Now()
+	pairs := b.candidates()
+	t2 := time.Now()
+	gam, _ := b.compareAll(ctx, pairs, nil)
+	t3 := time.Now()
+	m := b.estimate(gam)
+	t4 := time.Now()
+	b.sc = b.scorer(m)
+	e := b.matches(pairs, gam)
+	gr := b.cluster(e)
+	_ = b.output(gr)
+	t5 := time.Now()
+	fmt.Println("prepare", t1.Sub(t0), "block", t2.Sub(t1), "compare", t3.Sub(t2), "em", t4.Sub(t3), "score+cluster", t5.Sub(t4))
 }

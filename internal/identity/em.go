@@ -1,6 +1,7 @@
 package identity
 
 import (
+	"math"
 	"math/rand/v2"
 )
 
@@ -45,52 +46,65 @@ func smooth(counts [nFields][maxLevels]float64, prior [nFields][maxLevels]float6
 }
 
 // emIterations bounds expectation-maximisation; it converges in far fewer on real data.
-const emIterations = 40
+const emIterations = 25
 
 // estimateM runs expectation-maximisation over the comparison patterns of the candidate
-// pairs (counted, so the cost is independent of the number of pairs), with u held fixed:
-// it learns m and the share of candidate pairs that match.
-func estimateM(patterns map[uint64]int, start *Model) *Model {
+// pairs (counted, so the cost is independent of the number of pairs): it learns m, with u
+// held at its random-pair estimate.
+//
+// The posterior of a candidate pair uses the prior over all pairs of the batch, not over
+// candidates: with u from random pairs that is the consistent choice (blocked non-matches
+// agree far more often than random pairs, and a candidate-level prior lets EM explain
+// them as matches). Pairs outside the candidates carry negligible posterior mass. Vetoed
+// pairs (twins, families) are held at posterior 0.
+func estimateM(patterns map[uint64]int, start *Model, n int) *Model {
 	m := *start
 	type pc struct {
-		g gamma
-		n float64
+		g    gamma
+		n    float64
+		veto bool
 	}
 	pats := make([]pc, 0, len(patterns))
 	total := 0.0
 	for p, n := range patterns {
-		pats = append(pats, pc{unpack(p), float64(n)})
+		pats = append(pats, pc{unpack(p), float64(n), p&vetoBit != 0})
 		total += float64(n)
 	}
 	if total == 0 {
 		return &m
 	}
-	for range emIterations {
+	for it := range emIterations {
+		w := m.weights()
+		prior := logit2(m.pairPrior(n))
 		var mc [nFields][maxLevels]float64
 		matches := 0.0
 		for _, p := range pats {
-			lm, lu := m.Prior, 1-m.Prior
+			lo := prior
 			for f := range nFields {
-				if l := p.g[f]; l != 0 {
-					lm *= clampP(m.M[f][l])
-					lu *= clampP(m.U[f][l])
-				}
+				lo += w[f][p.g[f]]
 			}
-			post := lm / (lm + lu)
-			w := post * p.n
-			matches += w
+			post := probability(lo)
+			if p.veto {
+				post = 0 // twins and families are known non-matches; EM must not learn from them
+			}
+			matches += p.n * post
 			for f := range nFields {
-				mc[f][p.g[f]] += w
+				mc[f][p.g[f]] += p.n * post
 			}
 		}
-		prev := m.Prior
+		prev := m.MatchesPerRecord
+		m.MatchesPerRecord = min(max(2*matches/float64(n), 1e-3), 100)
 		m.M = smooth(mc, start.M, 5)
-		m.Prior = min(max(matches/total, 1e-6), 0.999)
-		if abs64(prev-m.Prior) < 1e-7 {
+		if it > 2 && abs64(prev-m.MatchesPerRecord) < 1e-6 {
 			break
 		}
 	}
 	return &m
+}
+
+func logit2(p float64) float64 {
+	p = min(max(p, 1e-9), 1-1e-9)
+	return math.Log2(p / (1 - p))
 }
 
 func abs64(x float64) float64 {

@@ -10,9 +10,7 @@ const (
 	fPlace
 	fNationality
 	fDocument
-	fAddress
-	fLocality
-	fPostcode
+	fResidence // address, locality and postcode as one field: they are not independent
 	nFields
 )
 
@@ -22,7 +20,7 @@ const maxLevels = 10
 // fieldNames are the names used in explanations and JSON.
 var fieldNames = [nFields]string{
 	"surname", "given_name", "patronymic", "date_of_birth", "sex", "place_of_birth",
-	"nationality", "document", "address", "locality", "postcode",
+	"nationality", "document", "residence",
 }
 
 // Name levels (surname, given name).
@@ -48,8 +46,8 @@ const (
 	dJan1      = 5 // same year, one side on the 1 January default
 	dYearPM1   = 6 // one year apart, same day and month
 	dSameYear  = 7
-	dDisagree  = 8
-	dLevelsEnd = 9
+	dDisagree  = 8 // within two years
+	dFar       = 9 // three or more years apart: another generation or another person
 )
 
 // Document levels.
@@ -61,8 +59,8 @@ const (
 	docDisagree = 4
 )
 
-// Levels of the simple fields: sex, nationality (agree/disagree) and place, address,
-// locality, postcode (exact, similar, disagree).
+// Levels of the simple fields: sex, nationality (agree/disagree), place of birth (agree,
+// similar, disagree) and residence (same address, same locality only, disagree).
 const (
 	sMissing  = 0
 	sAgree    = 1
@@ -75,14 +73,12 @@ var levelNames = [nFields][]string{
 	fSurname:     nameLevelNames,
 	fGiven:       nameLevelNames,
 	fPatronymic:  nameLevelNames,
-	fDOB:         {"missing", "exact", "day_month_swapped", "one_digit", "partial_agree", "january_1_default", "year_plus_minus_1", "same_year", "disagree"},
+	fDOB:         {"missing", "exact", "day_month_swapped", "one_digit", "partial_agree", "january_1_default", "year_plus_minus_1", "same_year", "disagree", "years_apart"},
 	fSex:         simpleLevelNames,
 	fPlace:       simpleLevelNames,
 	fNationality: simpleLevelNames,
 	fDocument:    {"missing", "exact", "homoglyph_or_romanised", "one_edit", "disagree"},
-	fAddress:     simpleLevelNames,
-	fLocality:    simpleLevelNames,
-	fPostcode:    simpleLevelNames,
+	fResidence:   {"missing", "same_address", "same_locality", "disagree"},
 }
 
 var nameLevelNames = []string{"missing", "exact", "transliteration", "equivalent_name", "jaro_winkler_high", "jaro_winkler_mid", "contained", "swapped", "disagree"}
@@ -91,6 +87,9 @@ var simpleLevelNames = []string{"missing", "agree", "similar", "disagree"}
 
 // gamma is the comparison vector of a pair: one level per field.
 type gamma [nFields]uint8
+
+// vetoBit marks a packed pattern whose pair is vetoed (see verdict.veto).
+const vetoBit = 1 << 63
 
 // pack encodes a gamma in 4 bits per field, for counting patterns.
 func (g gamma) pack() uint64 {
@@ -103,6 +102,7 @@ func (g gamma) pack() uint64 {
 
 func unpack(p uint64) gamma {
 	var g gamma
+	p &^= vetoBit
 	for f := range nFields {
 		g[f] = uint8(p & 15)
 		p >>= 4

@@ -3,10 +3,15 @@ package identity
 import "math"
 
 // Model holds the Fellegi-Sunter parameters: for each field and level, m is the chance of
-// that level when both records describe one person and u when they describe two; Prior is
-// the share of candidate pairs that are one person. Weights are log2(m/u).
+// that level when both records describe one person and u when they describe two (u is
+// measured on random pairs). Weights are log2(m/u).
+//
+// MatchesPerRecord is how many other records of the same person a record has on average.
+// The prior of a pair is MatchesPerRecord/(N-1) for N records: a prior over all pairs, not
+// over blocked candidates, so that it agrees with the random-pair u and so that a query
+// against millions of records demands more evidence than one against thousands.
 type Model struct {
-	Prior float64                      `json:"prior"`
+	MatchesPerRecord float64                     `json:"matches_per_record"`
 	M     [nFields][maxLevels]float64 `json:"m"`
 	U     [nFields][maxLevels]float64 `json:"u"`
 }
@@ -17,20 +22,18 @@ var priorTable = [nFields][2][]float64{
 	fSurname:     {{.70, .12, .01, .06, .03, .03, .01, .04}, {.002, .001, .0005, .003, .01, .0005, .0001, .98}},
 	fGiven:       {{.60, .10, .15, .05, .03, .02, .01, .04}, {.02, .005, .005, .01, .03, .002, .0001, .93}},
 	fPatronymic:  {{.60, .15, .10, .05, .03, .01, .01, .05}, {.02, .005, .005, .01, .03, .002, .0001, .93}},
-	fDOB:         {{.80, .02, .05, .05, .01, .01, .02, .04}, {.0001, .00005, .001, .01, .0005, .0003, .013, .975}},
+	fDOB:         {{.80, .02, .05, .05, .01, .01, .02, .03, .01}, {.0001, .00005, .001, .01, .0005, .0003, .013, .05, .925}},
 	fSex:         {{.97, .001, .03}, {.5, .001, .5}},
 	fPlace:       {{.85, .05, .10}, {.05, .02, .93}},
 	fNationality: {{.97, .001, .03}, {.7, .001, .3}},
 	fDocument:    {{.60, .10, .05, .25}, {.00001, .000005, .0001, .9999}},
-	fAddress:     {{.40, .20, .40}, {.001, .01, .989}},
-	fLocality:    {{.50, .10, .40}, {.05, .02, .93}},
-	fPostcode:    {{.50, .10, .40}, {.01, .02, .97}},
+	fResidence:   {{.20, .20, .60}, {.0005, .02, .9795}},
 }
 
 // DefaultModel returns the prior model: it works for one-record queries before any data
 // has been seen.
 func DefaultModel() *Model {
-	m := &Model{Prior: 0.02}
+	m := &Model{MatchesPerRecord: 0.3}
 	for f := range nFields {
 		for l, v := range priorTable[f][0] {
 			m.M[f][l+1] = v
@@ -40,6 +43,11 @@ func DefaultModel() *Model {
 		}
 	}
 	return m
+}
+
+// pairPrior is the prior probability that two records of a population of n are one person.
+func (m *Model) pairPrior(n int) float64 {
+	return min(m.MatchesPerRecord/float64(max(n-1, 1)), 0.5)
 }
 
 // levels returns how many levels field f has (including missing).
@@ -71,10 +79,10 @@ type scorer struct {
 // minTFRecords is the size below which frequencies are too noisy to adjust weights.
 const minTFRecords = 1000
 
-func newScorer(m *Model) *scorer {
+// newScorer builds a scorer for a population of n records.
+func newScorer(m *Model, n int) *scorer {
 	s := &scorer{w: m.weights()}
-	p := min(max(m.Prior, 1e-9), 1-1e-9)
-	s.priorLog = math.Log2(p / (1 - p))
+	s.priorLog = logit2(m.pairPrior(n))
 	s.uExact[fSurname] = clampP(m.U[fSurname][nExact] + m.U[fSurname][nTranslit])
 	s.uExact[fGiven] = clampP(m.U[fGiven][nExact] + m.U[fGiven][nTranslit] + m.U[fGiven][nEquiv])
 	return s

@@ -14,15 +14,28 @@ type verdict struct {
 // judge scores a pair's comparison vector.
 func (s *scorer) judge(g gamma, a, b *features) verdict {
 	lo := s.logOdds(g, a, b)
-	return verdict{logOdds: lo, prob: probability(lo), veto: knownDifferent(g, a, b)}
+	return verdict{logOdds: lo, prob: probability(lo), veto: vetoed(g, a, b)}
+}
+
+// vetoed reports a pair that can never be a match, only a possible match for review.
+func vetoed(g gamma, a, b *features) bool {
+	noDoc := g[fDocument] == docMissing || g[fDocument] == docDisagree
+	return knownDifferent(g, a, b) || (noDoc && (familyLike(g) || g[fDOB] == dFar))
+}
+
+// familyLike reports a pair that disagrees on both the given name and the date of birth:
+// however much else agrees (surname, address, place of birth), that is two members of one
+// family, not one person, unless a document says otherwise (see vetoed).
+func familyLike(g gamma) bool {
+	return g[fGiven] == nDisagree && (g[fDOB] == dDisagree || g[fDOB] == dFar)
 }
 
 // knownDifferent reports two single given names that are both known and not equivalent
-// (Oleksandr and Oleksii, Anna and Olena): the signature of twins and siblings. A name
-// unknown to the table may be a corruption of the other, so it does not veto; nor does
-// an identical document.
+// (Oleksandr and Oleksii, Anna and Olena): the signature of twins and siblings, and of a
+// child written into a parent's passport (so an identical document does not lift it). A
+// name unknown to the table may be a corruption of the other, so it does not veto.
 func knownDifferent(g gamma, a, b *features) bool {
-	return g[fGiven] == nDisagree && g[fDocument] != docExact && a.given.group != 0 && b.given.group != 0 &&
+	return g[fGiven] == nDisagree && a.given.group != 0 && b.given.group != 0 &&
 		a.given.group != b.given.group
 }
 
