@@ -46,6 +46,9 @@
 //     neither generation order nor grouping. Records wait a random delay before output, a
 //     registration in a further state much longer, so file order does not reveal persons;
 //     memory is bounded by that delay, not by N.
+//   - Stream order is registration order for each person: the registration in the first
+//     state is emitted before those in further states, so a seeder may assign registration
+//     dates that increase along the stream.
 //   - A person never registers twice in one state.
 //   - HardNegativeRate is held exactly (a controller, not a coin), apart from the last unit
 //     trimmed to fit N.

@@ -83,8 +83,9 @@ func (h *pendingHeap) Pop() any {
 }
 
 // run generates opts.N records. Each record waits a random delay before it is emitted, so
-// the output is not grouped by person: a registration in a second state comes much later,
-// as it does in reality. Memory stays bounded by the longest delay, not by N.
+// the output is not grouped by person: a registration in a further state comes much later,
+// as it does in reality, and always after the person's earlier ones (stream order is
+// registration order). Memory stays bounded by the longest delay, not by N.
 func (g *generator) run(ctx context.Context, emit func(Record) error, truth func(group) error) error {
 	var h pendingHeap
 	var made uint64
@@ -101,15 +102,15 @@ func (g *generator) run(ctx context.Context, emit func(Record) error, truth func
 		grp := group{hard: u.hard}
 		for i, p := range u.members {
 			ids := make([]string, 0, len(u.routes[i]))
+			due := made + g.rng.Uint64N(near)
 			for k, si := range u.routes[i] {
 				rec := g.render(g.rng, p, &g.states[si])
 				rec.RecordID = g.nextRecordID()
 				ids = append(ids, rec.RecordID)
-				delay := g.rng.Uint64N(near)
 				if k > 0 {
-					delay = near + g.rng.Uint64N(far)
+					due += 1 + g.rng.Uint64N(far) // a later registration elsewhere
 				}
-				heap.Push(&h, pending{due: made + delay, seq: g.recordSeq, rec: &rec})
+				heap.Push(&h, pending{due: due, seq: g.recordSeq, rec: &rec})
 			}
 			grp.personIDs = append(grp.personIDs, p.id)
 			grp.records = append(grp.records, ids)

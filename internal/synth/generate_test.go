@@ -85,6 +85,7 @@ func readCSV(t *testing.T, path string) [][]string {
 
 // truthSet is the ground truth read back from a WriteDir directory.
 type truthSet struct {
+	dir     string
 	person  map[string]string // record -> person
 	hard    map[string]string // record -> kind
 	records map[string]Record
@@ -96,7 +97,7 @@ func writeAndRead(t *testing.T, opts Options) truthSet {
 	if err := WriteDir(context.Background(), opts, dir, nil); err != nil {
 		t.Fatal(err)
 	}
-	ts := truthSet{person: map[string]string{}, hard: map[string]string{}, records: map[string]Record{}}
+	ts := truthSet{dir: dir, person: map[string]string{}, hard: map[string]string{}, records: map[string]Record{}}
 	recs := readCSV(t, filepath.Join(dir, RecordsFile))
 	if !slices.Equal(recs[0], recordsHeader) {
 		t.Fatalf("records.csv header = %v", recs[0])
@@ -118,10 +119,7 @@ func writeAndRead(t *testing.T, opts Options) truthSet {
 func TestTruthConsistency(t *testing.T) {
 	opts := Options{N: 20000, Seed: 11}
 	ts := writeAndRead(t, opts)
-	dir := t.TempDir()
-	if err := WriteDir(context.Background(), opts, dir, nil); err != nil {
-		t.Fatal(err)
-	}
+	dir := ts.dir
 	pairs := map[[2]string]bool{}
 	for _, p := range readCSV(t, filepath.Join(dir, TruthPairsFile))[1:] {
 		a, b := p[0], p[1]
@@ -307,5 +305,33 @@ func TestStateWeights(t *testing.T) {
 		if s != "PL" && s != "DE" && s != "CZ" && v >= w["CZ"] {
 			t.Errorf("%s (%.3f) should be below CZ", s, v)
 		}
+	}
+}
+
+// TestStreamIsRegistrationOrder: a person's first registration is always emitted before the
+// registrations in further states, so a seeder may date records increasingly along the stream.
+func TestStreamIsRegistrationOrder(t *testing.T) {
+	opts, _ := Options{N: 20000, Seed: 8, DuplicateRate: 0.5}.withDefaults()
+	pos := map[string]int{}
+	var groups []group
+	i := 0
+	err := newGenerator(opts).run(context.Background(), func(r Record) error { pos[r.RecordID] = i; i++; return nil },
+		func(g group) error { groups = append(groups, g); return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, g := range groups {
+		for _, ids := range g.records {
+			for k := 1; k < len(ids); k++ {
+				if pos[ids[k]] <= pos[ids[k-1]] {
+					t.Fatalf("registration %d of a person (%s) emitted at %d, before the previous one at %d", k, ids[k], pos[ids[k]], pos[ids[k-1]])
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 3000 {
+		t.Fatalf("only %d later registrations checked", checked)
 	}
 }
