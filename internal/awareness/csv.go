@@ -53,46 +53,69 @@ func (r *ImportReport) reject(line int, reason string) {
 // the rest go on. A header error, a read error or an error from accept stops the import and
 // is returned; the caller's transaction then writes nothing, so an import is never half-written.
 func ReadCSV(r io.Reader, accept func(Observation) error) (ImportReport, error) {
-	var rep ImportReport
 	cr := csv.NewReader(r)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
 	if err != nil {
-		return rep, fmt.Errorf("awareness: read csv header: %w", headerErr(err))
+		return ImportReport{}, fmt.Errorf("awareness: read csv header: %w", headerErr(err))
 	}
-	cols, err := columnIndex(header)
+	im, err := newImporter(header, accept)
 	if err != nil {
-		return rep, err
+		return ImportReport{}, err
 	}
-	seen := map[[16]byte]int{} // key+revision hash -> line, for duplicates within the file
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			return rep, nil
+			return im.rep, nil
 		}
 		var perr *csv.ParseError
 		if errors.As(err, &perr) {
-			rep.reject(perr.StartLine, "malformed csv: "+perr.Err.Error())
+			im.rep.reject(perr.StartLine, "malformed csv: "+perr.Err.Error())
 			continue
 		}
 		if err != nil {
-			return rep, fmt.Errorf("awareness: read csv: %w", err)
+			return im.rep, fmt.Errorf("awareness: read csv: %w", err)
 		}
 		line, _ := cr.FieldPos(0)
-		o, reason := parseRow(rec, cols, len(header))
-		if reason == "" {
-			reason = duplicate(seen, o, line)
+		if err := im.row(line, rec); err != nil {
+			return im.rep, err
 		}
-		if reason != "" {
-			rep.reject(line, reason)
-			continue
-		}
-		if err := accept(o); err != nil {
-			return rep, fmt.Errorf("awareness: csv line %d: %w", line, err)
-		}
-		rep.Accepted++
 	}
+}
+
+// importer turns the rows of one file, whatever its format, into observations.
+type importer struct {
+	cols   map[string]int
+	width  int
+	seen   map[[16]byte]int // key+revision hash -> line, for duplicates within the file
+	accept func(Observation) error
+	rep    ImportReport
+}
+
+func newImporter(header []string, accept func(Observation) error) (*importer, error) {
+	cols, err := columnIndex(header)
+	if err != nil {
+		return nil, err
+	}
+	return &importer{cols: cols, width: len(header), seen: map[[16]byte]int{}, accept: accept}, nil
+}
+
+// row checks one record and passes it on or rejects it; only accept's error stops the file.
+func (im *importer) row(line int, rec []string) error {
+	o, reason := parseRow(rec, im.cols, im.width)
+	if reason == "" {
+		reason = duplicate(im.seen, o, line)
+	}
+	if reason != "" {
+		im.rep.reject(line, reason)
+		return nil
+	}
+	if err := im.accept(o); err != nil {
+		return fmt.Errorf("awareness: import line %d: %w", line, err)
+	}
+	im.rep.Accepted++
+	return nil
 }
 
 func headerErr(err error) error {

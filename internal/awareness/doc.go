@@ -37,8 +37,8 @@
 //
 // # Import
 //
-// ReadCSV streams the layout documented in csv-layout.md, rejecting each bad row with its
-// line and reason. XLSX import is not written yet.
+// ReadCSV and ReadXLSX stream the layout documented in csv-layout.md, rejecting each bad
+// row with its line and reason; WriteCSV writes it.
 //
 // # Demo data and privacy
 //
