@@ -54,7 +54,9 @@ type workbook struct {
 
 func readWorkbook(zr *zip.Reader) (workbook, error) {
 	var wb struct {
-		Pr     struct{ Date1904 string `xml:"date1904,attr"` } `xml:"workbookPr"`
+		Pr struct {
+			Date1904 string `xml:"date1904,attr"`
+		} `xml:"workbookPr"`
 		Sheets []struct {
 			ID string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
 		} `xml:"sheets>sheet"`
