@@ -69,3 +69,13 @@ func slicesIndex(s []string, v string) int {
 	}
 	return -1
 }
+
+// TestSynthRegistrationsBar draws the progress bar when stderr is a terminal.
+func TestSynthRegistrationsBar(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	env := &Env{Stdout: &stdout, Stderr: &stderr, Getenv: func(string) string { return "" }, StderrIsTTY: true}
+	code := Main(context.Background(), []string{"synth", "registrations", "--n", "20000", "--out", t.TempDir()}, env)
+	if code != 0 || !strings.Contains(stderr.String(), "20000/20000") || strings.Contains(stderr.String(), "(100%)\n") {
+		t.Fatalf("exit %d, stderr %q; want a bar reaching 20000/20000", code, stderr.String())
+	}
+}
