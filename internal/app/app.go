@@ -17,6 +17,7 @@ import (
 	"github.com/ceas-eu/ceas/internal/config"
 	"github.com/ceas-eu/ceas/internal/platform/audit"
 	"github.com/ceas-eu/ceas/internal/platform/authn"
+	"github.com/ceas-eu/ceas/internal/platform/authn/authnhttp"
 	"github.com/ceas-eu/ceas/internal/platform/clock"
 	"github.com/ceas-eu/ceas/internal/platform/jobs"
 	"github.com/ceas-eu/ceas/internal/platform/observe"
@@ -42,11 +43,12 @@ type App struct {
 	API      huma.API
 	Version  string
 
-	mux     *http.ServeMux
-	handler http.Handler
-	nav     []web.NavItem
-	orgs    map[string]string // organisation code -> name, for the header
-	modules []module
+	mux       *http.ServeMux
+	handler   http.Handler
+	nav       []web.NavItem
+	orgs      map[string]string // organisation code -> name, for the header
+	modules   []module
+	authnHTTP *authnhttp.Handler
 }
 
 // Options change how New builds the app, for tests.

@@ -1,14 +1,19 @@
 package app
 
 import (
+	"context"
+	"fmt"
 	"net/http"
+	"os"
 	"strings"
+	"time"
 
 	"github.com/ceas-eu/ceas/internal/platform/authn"
-	"github.com/ceas-eu/ceas/internal/platform/authz"
+	"github.com/ceas-eu/ceas/internal/platform/authn/authnhttp"
+	"github.com/ceas-eu/ceas/internal/platform/jobs"
 )
 
-func (a *App) buildAuthn() error {
+func (a *App) buildAuthn(ctx context.Context) error {
 	cfg := authn.DefaultConfig()
 	cfg.SessionTTL, cfg.IdleTimeout = a.Config.SessionTTL, a.Config.SessionIdle
 	svc, err := authn.New(a.DB, a.Audit, a.Clock, cfg)
@@ -16,24 +21,39 @@ func (a *App) buildAuthn() error {
 		return err
 	}
 	a.Authn = svc
+	hcfg := authnhttp.Config{SecureCookies: a.Config.TLS() || strings.HasPrefix(a.Config.BaseURL, "https://"), Clock: a.Clock}
+	if a.Config.ClientCerts != "" {
+		spec, err := os.ReadFile(a.Config.ClientCerts)
+		if err != nil {
+			return fmt.Errorf("client-certs: %w", err)
+		}
+		if hcfg.ClientCerts, err = authnhttp.ParseClientCerts(string(spec)); err != nil {
+			return fmt.Errorf("client-certs: %w", err)
+		}
+	}
+	if a.Config.OIDC() {
+		hcfg.OIDC = authnhttp.OIDCConfig{Issuer: a.Config.OIDCIssuer, ClientID: a.Config.OIDCClientID,
+			ClientSecret: a.Config.OIDCClientSecret, RedirectURL: strings.TrimSuffix(a.Config.BaseURL, "/") + "/login/oidc/callback",
+			OrgClaim: a.Config.OIDCOrgClaim, RolesClaim: a.Config.OIDCRolesClaim}
+	}
+	start, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if a.authnHTTP, err = authnhttp.New(start, svc, hcfg); err != nil {
+		return err
+	}
+	// Expired sessions are purged hourly so the table does not grow without bound.
+	return a.Jobs.HandleRecurring(ctx, jobs.Recurring{Kind: "authn.purge_sessions", Every: time.Hour},
+		func(ctx context.Context, _ jobs.Job) error {
+			_, err := svc.PurgeExpired(ctx)
+			return err
+		})
+}
+
+// authenticate resolves the caller (bearer token, session cookie or client certificate)
+// into the request context; routes decide whether they need one.
+func (a *App) authenticate(next http.Handler) http.Handler { return a.authnHTTP.Middleware(next) }
+
+func (a *App) mountAuthn() error {
+	a.authnHTTP.Register(a.mux)
 	return nil
 }
-
-// authenticate resolves the caller (bearer token or session cookie) into the context.
-func (a *App) authenticate(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := r.Context()
-		if bearer, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok {
-			if p, err := a.Authn.AuthenticateToken(ctx, strings.TrimSpace(bearer), r.RemoteAddr); err == nil {
-				ctx = authz.WithPrincipal(ctx, p)
-			}
-		} else if c, err := r.Cookie("ceas_session"); err == nil {
-			if p, err := a.Authn.Session(ctx, c.Value); err == nil {
-				ctx = authz.WithPrincipal(ctx, p)
-			}
-		}
-		next.ServeHTTP(w, r.WithContext(ctx))
-	})
-}
-
-func (a *App) mountAuthn() error { return nil }

@@ -38,7 +38,7 @@ func (a *App) buildModules(ctx context.Context) error {
 	for _, o := range orgs {
 		a.orgs[o.Code] = o.Name
 	}
-	if err := a.buildAuthn(); err != nil {
+	if err := a.buildAuthn(ctx); err != nil {
 		return err
 	}
 	client := &http.Client{Timeout: 15 * time.Second}
