@@ -8,7 +8,8 @@
 // the Canary Islands to the Caspian Sea, so overseas territories and the Russian Far East do not
 // stretch the map. Territories that EU law treats as part of a Member State are merged into it:
 // Åland into Finland, the area north of the Green Line into Cyprus (Protocol 10 of the 2003 Act
-// of Accession suspends the acquis there but does not take it out of Cyprus).
+// of Accession suspends the acquis there but does not take it out of Cyprus). Crimea is drawn
+// as part of Ukraine (see REASSIGN).
 import { readFileSync } from 'node:fs';
 import { feature, merge } from 'topojson-client';
 
@@ -47,8 +48,14 @@ const BY_NAME = { 'Kosovo': ['XK', 'Kosovo'] };
 // Shapes merged into the state that EU law counts them in (see the header comment).
 const MERGE_INTO = { 'N. Cyprus': '196', 'Åland': '246' };
 
+// Parts that Natural Earth draws by de facto control but EU law counts in another state:
+// Crimea is part of Ukraine (UN General Assembly resolution 68/262; the EU does not
+// recognise its annexation, Council Decision 2014/386/CFSP). A polygon of `from` lying inside
+// `box` [west, south, east, north] is moved to `to` and dissolved into it.
+const REASSIGN = [{ from: '643', to: '804', box: [32.3, 44.2, 36.8, 46.3] }];
+
 const topo = JSON.parse(readFileSync(new URL('node_modules/world-atlas/countries-50m.json', import.meta.url)));
-const geoms = topo.objects.countries.geometries;
+const geoms = reassign(topo.objects.countries.geometries);
 
 // groups maps an alpha-2 code to the TopoJSON geometries that make up its shape.
 const groups = new Map();
@@ -62,7 +69,7 @@ for (const g of geoms) {
 
 const features = [];
 for (const [code, { name, geoms: parts }] of [...groups].sort()) {
-  const geometry = parts.length > 1 ? merge(topo, parts) : feature(topo, parts[0]).geometry;
+  const geometry = shapeOf(parts);
   const polygons = (geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates)
     .map((p) => keepMostly(p, clipPolygon(p))).filter((p) => p.length > 0);
   if (polygons.length === 0) continue;
@@ -76,6 +83,39 @@ for (const [code, { name, geoms: parts }] of [...groups].sort()) {
 }
 process.stdout.write(JSON.stringify({ type: 'FeatureCollection', features }) + '\n');
 
+// reassign moves the polygons listed in REASSIGN between countries; it returns new geometry
+// objects and leaves the topology's arcs alone, so merge() dissolves the moved parts.
+function reassign(list) {
+  const out = list.map((g) => ({ ...g }));
+  for (const { from, to, box } of REASSIGN) {
+    const src = out.find((g) => g.id === from), dst = out.find((g) => g.id === to);
+    if (!src || !dst || src.type !== 'MultiPolygon') throw new Error(`reassign ${from} -> ${to}: shapes not found`);
+    const moved = [], kept = [];
+    src.arcs.forEach((arcs, i) => {
+      const [w, s, e, n] = bbox(feature(topo, { type: 'Polygon', arcs }).geometry.coordinates[0]);
+      (w >= box[0] && s >= box[1] && e <= box[2] && n <= box[3] ? moved : kept).push(arcs);
+    });
+    if (moved.length === 0) throw new Error(`reassign ${from} -> ${to}: nothing inside the box`);
+    src.arcs = kept;
+    const merged = merge(topo, [dst, ...moved.map((arcs) => ({ type: 'Polygon', arcs }))]);
+    dst.type = 'Merged';
+    dst.geometry = merged;
+  }
+  return out;
+}
+
+function bbox(ring) {
+  const xs = ring.map((p) => p[0]), ys = ring.map((p) => p[1]);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+// shapeOf returns the GeoJSON geometry of a group of TopoJSON geometries.
+function shapeOf(parts) {
+  if (parts.length === 1 && parts[0].type === 'Merged') return parts[0].geometry;
+  if (parts.some((p) => p.type === 'Merged')) throw new Error('cannot merge a reassigned shape again');
+  return parts.length > 1 ? merge(topo, parts) : feature(topo, parts[0]).geometry;
+}
+
 // keepMostly drops a clipped polygon that is a small sliver of a shape lying mostly outside
 // the box (the southern tip of Novaya Zemlya, a strip of Greenland's coast), which would show
 // as a meaningless band along the edge; large remainders such as European Russia stay.
@@ -88,9 +128,12 @@ function keepMostly(original, clipped) {
 // clipPolygon clips every ring of a polygon to BOX; it returns [] when the outer ring vanishes.
 function clipPolygon(rings) {
   const out = [];
-  // A ring that touches the antimeridian (the Chukotka part of Russia) has an edge running
-  // from 180°E to 180°W; clipping would turn it into a false strip across the whole box.
-  if (rings[0].some((p) => Math.abs(p[0]) === 180)) return [];
+  // A ring that touches the antimeridian (Russia) jumps from 180°E to 180°W; clipping that
+  // jump would draw a false strip across the whole box. Unwrap it to run on past 180°E
+  // first, so the far-eastern part simply falls outside the box.
+  if (rings[0].some((p) => Math.abs(p[0]) === 180)) {
+    rings = rings.map((r) => r.map((p) => (p[0] < -90 ? [p[0] + 360, p[1]] : p)));
+  }
   for (const [i, ring] of rings.entries()) {
     const clipped = dedupe(clipRing(ring).map(roundPoint));
     if (clipped.length < 4 || Math.abs(area(clipped)) < 1e-6) {

@@ -190,4 +190,58 @@ func TestEuropeMap(t *testing.T) {
 	if seen["GL"] || seen["AX"] {
 		t.Error("Greenland is out of frame and Åland belongs to FI")
 	}
+	// Places whose state EU law settles differently from some de facto maps.
+	places := []struct {
+		name     string
+		lon, lat float64
+		want     string
+	}{
+		{"Simferopol, Crimea: Ukraine (UNGA res 68/262, Council Decision 2014/386/CFSP)", 34.10, 44.95, "UA"},
+		{"Sevastopol: Ukraine", 33.52, 44.60, "UA"},
+		{"Kyrenia, north of the Green Line: Cyprus (Protocol 10, 2003 Act of Accession)", 33.32, 35.34, "CY"},
+		{"Mariehamn, Åland: Finland (Protocol 2, 1994 Act of Accession)", 19.94, 60.10, "FI"},
+		{"Kaliningrad: Russia", 20.51, 54.71, "RU"},
+		{"Valletta: Malta", 14.51, 35.90, "MT"},
+		{"Las Palmas, Canary Islands: Spain", -15.43, 28.12, "ES"},
+	}
+	for _, p := range places {
+		var got []string
+		for _, f := range geo.Features {
+			if containsPoint(t, f.Geometry.Type, f.Geometry.Coordinates, p.lon, p.lat) {
+				got = append(got, f.Properties.ISO)
+			}
+		}
+		if len(got) != 1 || got[0] != p.want {
+			t.Errorf("%s: in %v, want [%s]", p.name, got, p.want)
+		}
+	}
+}
+
+// containsPoint is ray casting over every polygon of a geometry (holes included, by parity).
+func containsPoint(t *testing.T, typ string, raw json.RawMessage, x, y float64) bool {
+	var polys [][][][2]float64
+	if typ == "Polygon" {
+		var p [][][2]float64
+		if err := json.Unmarshal(raw, &p); err != nil {
+			t.Fatal(err)
+		}
+		polys = [][][][2]float64{p}
+	} else if err := json.Unmarshal(raw, &polys); err != nil {
+		t.Fatal(err)
+	}
+	for _, poly := range polys {
+		in := false
+		for _, ring := range poly {
+			for i, j := 0, len(ring)-1; i < len(ring); j, i = i, i+1 {
+				a, b := ring[i], ring[j]
+				if (a[1] > y) != (b[1] > y) && x < (b[0]-a[0])*(y-a[1])/(b[1]-a[1])+a[0] {
+					in = !in
+				}
+			}
+		}
+		if in {
+			return true
+		}
+	}
+	return false
 }
