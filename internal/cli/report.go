@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/ceas-eu/ceas/internal/awareness"
 	awreport "github.com/ceas-eu/ceas/internal/awareness/report"
@@ -13,13 +14,13 @@ import (
 
 // runReportSituation writes the situational report for a period as one printable HTML file.
 // Until the awareness store exists it reads the 2022 demo dataset, or observations from a CSV
-// file in the layout of internal/awareness/csv-layout.md.
+// or XLSX file in the layout of internal/awareness/csv-layout.md.
 func runReportSituation(_ context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "report situation", "-from YYYY-MM-DD -to YYYY-MM-DD -out FILE.html [-in FILE.csv] [-suppress N]")
+	fs := newFlagSet(env, "report situation", "-from YYYY-MM-DD -to YYYY-MM-DD -out FILE.html [-in FILE.csv|FILE.xlsx] [-suppress N]")
 	from := fs.String("from", "", "first day of the period (required)")
 	to := fs.String("to", "", "last day of the period, inclusive (required)")
 	out := fs.String("out", "", "HTML file to write (required)")
-	in := fs.String("in", "", "observations CSV (default: the 2022 demo dataset)")
+	in := fs.String("in", "", "observations, CSV or .xlsx (default: the 2022 demo dataset)")
 	suppress := fs.Float64("suppress", awareness.SmallCount, "withhold counts of people below this; 0 shows everything")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -57,7 +58,8 @@ func reportPeriod(from, to, out string, suppress float64) (awareness.Period, err
 	return awareness.Period{Start: start, End: end}, v.Err()
 }
 
-// reportObservations loads the demo dataset, or the CSV file at path, listing rejected rows.
+// reportObservations loads the demo dataset, or the CSV (or .xlsx) file at path, listing
+// rejected rows on standard error.
 func reportObservations(env *Env, path string) ([]awareness.Observation, error) {
 	if path == "" {
 		return awareness.Demo2022(), nil
@@ -68,7 +70,16 @@ func reportObservations(env *Env, path string) ([]awareness.Observation, error) 
 	}
 	defer f.Close()
 	var obs []awareness.Observation
-	rep, err := awareness.ReadCSV(f, func(o awareness.Observation) error { obs = append(obs, o); return nil })
+	collect := func(o awareness.Observation) error { obs = append(obs, o); return nil }
+	var rep awareness.ImportReport
+	if strings.EqualFold(filepath.Ext(path), ".xlsx") {
+		var fi os.FileInfo
+		if fi, err = f.Stat(); err == nil {
+			rep, err = awareness.ReadXLSX(f, fi.Size(), collect)
+		}
+	} else {
+		rep, err = awareness.ReadCSV(f, collect)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
