@@ -100,17 +100,45 @@ func polishRule(x letterCtx) (string, bool) {
 		}
 		return "ł", true
 	case x.prev == 'л' && (x.cur == 'я' || x.cur == 'ю' || x.cur == 'є' || x.cur == 'ё' || x.lang == langRU && x.cur == 'е'):
-		return map[rune]string{'я': "a", 'ю': "u", 'є': "e", 'ё': "o", 'е': "e"}[x.cur], true
+		return polishAfterL(x.cur), true
 	case x.next == 'ь' && (x.cur == 'н' || x.cur == 'с' || x.cur == 'з' || x.cur == 'ц'):
 		return "", true // the soft sign below writes the accented letter
 	case x.cur == 'ь':
-		return map[rune]string{'н': "ń", 'с': "ś", 'з': "ź", 'ц': "ć"}[x.prev], true
+		return polishSoft(x.prev), true
 	case x.lang == langRU && x.cur == 'е' && (x.prev == 'ж' || x.prev == 'ш' || x.prev == 'ч' || x.prev == 'ц' || x.prev == 'щ'):
 		return "e", true
 	case x.lang == langRU && x.cur == 'и' && (x.prev == 'ж' || x.prev == 'ш' || x.prev == 'ц'):
 		return "y", true
 	}
 	return "", false
+}
+
+// polishAfterL: after l a soft vowel loses its i (Ljuba -> Luba, Ляля -> Lala).
+func polishAfterL(r rune) string {
+	switch r {
+	case 'я':
+		return "a"
+	case 'ю':
+		return "u"
+	case 'ё':
+		return "o"
+	}
+	return "e"
+}
+
+// polishSoft is the accented letter a soft sign makes of n, s, z, c (Олесь -> Ołeś).
+func polishSoft(prev rune) string {
+	switch prev {
+	case 'н':
+		return "ń"
+	case 'с':
+		return "ś"
+	case 'з':
+		return "ź"
+	case 'ц':
+		return "ć"
+	}
+	return ""
 }
 
 // german follows the Duden transcription: w, sch, tsch, schtsch, z for ц, j for й.
@@ -226,8 +254,11 @@ func latvian() *convention {
 		ruInit:        table("е=je"),
 		iotAfterVowel: true,
 		rule: func(x letterCtx) (string, bool) {
-			if x.next == 'ь' && (x.cur == 'л' || x.cur == 'н') {
-				return map[rune]string{'л': "ļ", 'н': "ņ"}[x.cur], true
+			switch {
+			case x.next == 'ь' && x.cur == 'л':
+				return "ļ", true
+			case x.next == 'ь' && x.cur == 'н':
+				return "ņ", true
 			}
 			return "", false
 		},

@@ -99,7 +99,7 @@ func writeAndRead(t *testing.T, opts Options) truthSet {
 	}
 	ts := truthSet{dir: dir, person: map[string]string{}, hard: map[string]string{}, records: map[string]Record{}}
 	recs := readCSV(t, filepath.Join(dir, RecordsFile))
-	if !slices.Equal(recs[0], recordsHeader) {
+	if !slices.Equal(recs[0], recordsHeader()) {
 		t.Fatalf("records.csv header = %v", recs[0])
 	}
 	for _, r := range recs[1:] {

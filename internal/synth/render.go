@@ -220,34 +220,44 @@ func (g *generator) patronymicText(rng *rand.Rand, p *person, st *stateInfo, src
 // the Cyrillic of the document, a word, nothing, or (rarely) wrong.
 func sexCode(rng *rand.Rand, sex byte, state string) string {
 	female := sex == 'F'
+	pick := func(f, m string) string {
+		if female {
+			return f
+		}
+		return m
+	}
 	switch x := rng.Float64(); {
 	case x < 0.01:
 		return ""
 	case x < 0.013:
 		female = !female
 	case x < 0.04:
-		local := map[string][2]string{"PL": {"K", "M"}, "DE": {"W", "M"}, "AT": {"W", "M"}, "CZ": {"Ž", "M"}, "SK": {"Ž", "M"}, "BG": {"Ж", "М"}, "NL": {"V", "M"}}
-		if l, ok := local[state]; ok {
-			if female {
-				return l[0]
-			}
-			return l[1]
+		if f, m := localSex(state); f != "" {
+			return pick(f, m)
 		}
 	case x < 0.05:
-		if female {
-			return "Ж"
-		}
-		return "Ч"
+		return pick("Ж", "Ч")
 	case x < 0.06:
-		if female {
-			return "female"
-		}
-		return "male"
+		return pick("female", "male")
 	}
-	if female {
-		return "F"
+	return pick("F", "M")
+}
+
+// localSex is the national letter for women and men on a state's forms, where it differs.
+func localSex(state string) (string, string) {
+	switch state {
+	case "PL":
+		return "K", "M"
+	case "DE", "AT":
+		return "W", "M"
+	case "CZ", "SK":
+		return "Ž", "M"
+	case "BG":
+		return "Ж", "М"
+	case "NL":
+		return "V", "M"
 	}
-	return "M"
+	return "", ""
 }
 
 // nationalityText writes the nationality: ISO alpha-3 mostly, else alpha-2, a word, or
@@ -261,11 +271,26 @@ func nationalityText(rng *rand.Rand, nat, state string) string {
 	case nat == "UKR" && x < 0.07:
 		return "UA"
 	case nat == "UKR" && x < 0.11:
-		words := map[string]string{"PL": "ukraińskie", "DE": "ukrainisch", "AT": "ukrainisch", "FR": "ukrainienne", "IT": "ucraina", "ES": "ucraniana", "CZ": "ukrajinské"}
-		if w, ok := words[state]; ok {
-			return w
-		}
-		return "Ukraine"
+		return ukrainianIn(state)
 	}
 	return nat
+}
+
+// ukrainianIn is "Ukrainian" as a state's form writes the nationality.
+func ukrainianIn(state string) string {
+	switch state {
+	case "PL":
+		return "ukraińskie"
+	case "DE", "AT":
+		return "ukrainisch"
+	case "FR", "BE", "LU":
+		return "ukrainienne"
+	case "IT":
+		return "ucraina"
+	case "ES":
+		return "ucraniana"
+	case "CZ":
+		return "ukrajinské"
+	}
+	return "Ukraine"
 }

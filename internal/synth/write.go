@@ -18,10 +18,12 @@ const (
 	HardPairsFile  = "hard_pairs.csv"  // record_id_a,record_id_b,kind: pairs that must stay apart
 )
 
-// RecordsHeader is the header of records.csv: the column roles of `ceas match`.
-var recordsHeader = []string{"record_id", "member_state", "surname", "given_name", "patronymic", "sex",
-	"date_of_birth", "place_of_birth", "nationality", "document_type", "document_number", "address",
-	"locality", "postcode"}
+// recordsHeader is the header of records.csv: the column roles of `ceas match`.
+func recordsHeader() []string {
+	return []string{"record_id", "member_state", "surname", "given_name", "patronymic", "sex",
+		"date_of_birth", "place_of_birth", "nationality", "document_type", "document_number", "address",
+		"locality", "postcode"}
+}
 
 // csvFile is a buffered CSV writer on a file.
 type csvFile struct {
@@ -70,7 +72,7 @@ func WriteDir(ctx context.Context, opts Options, dir string, progress func(done,
 		name   string
 		header []string
 	}{
-		{RecordsFile, recordsHeader},
+		{RecordsFile, recordsHeader()},
 		{TruthPairsFile, []string{"record_id_a", "record_id_b"}},
 		{PersonsFile, []string{"record_id", "person_id", "hard"}},
 		{HardPairsFile, []string{"record_id_a", "record_id_b", "kind"}},
