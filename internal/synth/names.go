@@ -83,6 +83,7 @@ const femaleNames = `Олена|Елена|80
 Інна|Инна|15
 Мирослава|Мирослава|10
 Соломія|Соломия|10
+Мар'яна|Марьяна|15
 Євгенія|Евгения|15`
 
 // localForms are the host language's own forms of a given name that a registering officer

@@ -170,6 +170,9 @@ func (g *generator) givenText(rng *rand.Rand, p *person, st *stateInfo, src name
 			continue
 		}
 		words[i] = g.write(cyr, src, src.lang)
+		if src.conv == convUAOld && rng.Float64() < 0.3 {
+			words[i] = oldX(words[i]) // Olexandr, Olexiy: a common spelling in older passports
+		}
 		if src.national && p.sex == 'M' {
 			words[i] = balticEnding(rng, words[i], st.conv)
 		}
@@ -179,6 +182,11 @@ func (g *generator) givenText(rng *rand.Rand, p *person, st *stateInfo, src name
 		sep = "-"
 	}
 	return strings.Join(words, sep)
+}
+
+// oldX writes ks as x, as many passports issued before 2010 did.
+func oldX(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "ks", "x"), "KS", "X")
 }
 
 // balticEnding adds the masculine ending Latvian always and Lithuanian often writes on a

@@ -78,6 +78,12 @@ func TestRender(t *testing.T) {
 		{"Шевченко-Коваль", convDE, langUK, "Schewtschenko-Kowal"},
 		{"Анна Марія", convUA2010, langUK, "Anna Mariia"},
 		{"Олена", "XX", langUK, "Олена"},
+		{"Дем'янчук", convUA2010, langUK, "Demianchuk"},
+		{"Дем'янчук", convPL, langUK, "Demjanczuk"},
+		{"Дем'янчук", convDE, langUK, "Demjantschuk"},
+		{"Дем'янчук", convEN, langUK, "Demyanchuk"},
+		{"Мар'яна", convUA2010, langUK, "Mariana"},
+		{"Марьяна", convICAO, langRU, "MARIANA"},
 	}
 	for _, tt := range tests {
 		if got := r.render(tt.cyr, tt.conv, tt.l); got != tt.want {

@@ -86,6 +86,8 @@ func TestVarianceKnobs(t *testing.T) {
 	chev := &person{id: "P3", sex: 'F', given: []*givenName{g.testName(t, "Ольга"), g.testName(t, "Марія")}, father: g.testName(t, "Микола"),
 		dob: date{1990, 1, 20}, pob: g.testPlace(t, "Київ"), nat: "UKR", passConv: convUA2010, idType: docIDCard, idDoc: "123456789"}
 	chev.setSurname("Шевченко")
+	oldMan := *man
+	oldMan.id, oldMan.passConv, oldMan.passport = "P5", convUAOld, "EK111222"
 	mel := &person{id: "P4", sex: 'M', given: []*givenName{g.testName(t, "Андрій")}, father: g.testName(t, "Іван"),
 		dob: date{1960, 8, 30}, pob: g.testPlace(t, "Одеса"), nat: "UKR", passConv: convUA2010, idType: docIDCard, idDoc: "223456789"}
 	mel.setSurname("Мельник")
@@ -109,6 +111,7 @@ func TestVarianceKnobs(t *testing.T) {
 		{"given: local forms", man, "FR", "given", []string{"Alexandre"}},
 		{"given: Latvian ending", man, "LV", "given", []string{"Oleksandrs"}},
 		{"given: Lithuanian ending", man, "LT", "given", []string{"Oleksandras"}},
+		{"older passport spellings", &oldMan, "DE", "given", []string{"Oleksandr", "Olexandr", "OLEXANDR", "Aleksandr", "Alexandr"}},
 		{"surname: Latvian ending", mel, "LV", "surname", []string{"Meļniks", "Meļnik", "Melnyk"}},
 		{"surname: Lithuanian ending", mel, "LT", "surname", []string{"Melnykas", "Melnyk"}},
 		{"patronymic Ukrainian and Russian", man, "PL", "patronymic", []string{"", "Petrovych", "Petrowycz", "PETROVICH"}},
