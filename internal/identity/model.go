@@ -80,8 +80,11 @@ type scorer struct {
 const minTFRecords = 1000
 
 // newScorer builds a scorer for a population of n records.
-func newScorer(m *Model, n int) *scorer {
-	s := &scorer{w: m.weights()}
+func newScorer(m *Model, n int) *scorer { return newScorerWeights(m, m.weights(), n) }
+
+// newScorerWeights is newScorer with the weights already computed.
+func newScorerWeights(m *Model, w [nFields][maxLevels]float64, n int) *scorer {
+	s := &scorer{w: w}
 	s.priorLog = logit2(m.pairPrior(n))
 	s.uExact[fSurname] = clampP(m.U[fSurname][nExact] + m.U[fSurname][nTranslit])
 	s.uExact[fGiven] = clampP(m.U[fGiven][nExact] + m.U[fGiven][nTranslit] + m.U[fGiven][nEquiv])
