@@ -91,8 +91,8 @@ func (g *generator) run(ctx context.Context, emit func(Record) error, truth func
 	var made uint64
 	n := uint64(g.opts.N)
 	near, far := min(n/8+1, 2048), min(n/3+1, 60000)
-	for made < n {
-		if made%4096 == 0 {
+	for units := 0; made < n; units++ {
+		if units%1024 == 0 {
 			if err := ctx.Err(); err != nil {
 				return fmt.Errorf("synth: generate: %w", err)
 			}
