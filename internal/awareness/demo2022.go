@@ -92,6 +92,10 @@ func publishedRoutes() []Observation {
 		fig(SeriesPreventedEntries, "2022-04-01", "2022-07-17", 270, UnitPersons, Approximate, srcR+" fn 48").on(RouteEasternLandBorder).section("BY").measured("weekly_average"),
 		fig(SeriesPreventedEntries, "2022-07-18", cut, 790, UnitPersons, Approximate, srcR+" fn 48").on(RouteEasternLandBorder).section("BY").measured("weekly_average"),
 		fig(SeriesDetections, "2022-01-01", "2022-08-31", 86000, UnitCrossings, MoreThan, srcR+" fn 46 (Frontex)").on(RouteWesternBalkans).noted("first eight months; nearly 3x 2021, more than 10x 2019"),
+		// The comparisons of fn 46 as figures, so the report can compute them: "nearly three
+		// times as many as in 2021 and more than ten times as many as in 2019".
+		fig(SeriesDetections, "2021-01-01", "2021-08-31", 30000, UnitCrossings, Approximate, srcD+": R fn 46, nearly a third of 2022").on(RouteWesternBalkans),
+		fig(SeriesDetections, "2019-01-01", "2019-08-31", 8000, UnitCrossings, Approximate, srcD+": R fn 46, under a tenth of 2022").on(RouteWesternBalkans),
 		// Frontex's own release for the same months came later and is more precise.
 		fig(SeriesDetections, "2022-01-01", "2022-08-31", 86500, UnitCrossings, MoreThan, srcF).on(RouteWesternBalkans).revised(1),
 		fig(SeriesDetections, "2015-01-01", "2015-12-31", 1047210, UnitCrossings, Exact, srcR+" fn 44").on(RouteMedAtlantic).noted("the three main routes in 2015"),

@@ -24,6 +24,7 @@ func publishedDetections() []Observation {
 		fig(d, "2022-01-01", "2022-10-31", 275500, c, ex, srcF),
 		fig(d, "2022-11-01", "2022-12-31", 54500, c, ex, srcD+": year minus Jan-Oct"),
 		fig(d, "2022-01-01", "2022-12-31", 330000, c, ap, srcF).noted("+64 % on 2021; highest since 2016"),
+		fig(d, "2021-01-01", "2021-12-31", 201220, c, ap, srcD+": 330 000 / 1.64"),
 	}
 	out = append(out, revisedMonths("", []monthRevision{
 		{"2022-06", 23290, 28300}, {"2022-07", 34570, 40370}, {"2022-08", 32800, 33110},

@@ -46,8 +46,28 @@ func TestReportHoldsSection3(t *testing.T) {
 		}
 	}
 	for _, want := range []float64{19500, 48200, 800, 8300, 270, 790, 86000, 480000, 290000, 375288, 21600, 1047210, 12347} {
-		if !slices.ContainsFunc(r.Published, func(o Observation) bool { return o.Value == want }) {
+		if !slices.ContainsFunc(r.Published, func(o PublishedFigure) bool { return o.Value == want }) {
 			t.Errorf("published figure %v missing from the report", want)
+		}
+	}
+	for _, tt := range []struct {
+		series SeriesKind
+		value  float64
+		year   int
+		want   int
+	}{
+		{SeriesAsylumApplications, 480000, 2021, 66}, {SeriesAsylumApplications, 480000, 2019, 28}, // 290 000 and 375 288
+		{SeriesPreventedEntries, 19500, 2021, -60}, // 48 200 (fn 47)
+		{SeriesDetections, 86500, 2021, 188}, {SeriesDetections, 86500, 2019, 981}, // fn 46: nearly 3x, more than 10x
+	} {
+		i := slices.IndexFunc(r.Published, func(p PublishedFigure) bool { return p.Series == tt.series && p.Value == tt.value })
+		if i < 0 {
+			t.Errorf("%s %v not published", tt.series, tt.value)
+			continue
+		}
+		j := slices.IndexFunc(r.Published[i].Changes, func(c Change) bool { return c.Year == tt.year })
+		if j < 0 || r.Published[i].Changes[j].RoundedPercent() != tt.want {
+			t.Errorf("%s %v vs %d: changes %+v, want %+d %%", tt.series, tt.value, tt.year, r.Published[i].Changes, tt.want)
 		}
 	}
 	ranks := map[string][]string{}

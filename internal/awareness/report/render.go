@@ -22,16 +22,9 @@ var files embed.FS
 
 // page is the template's data: the report and the charts drawn from it.
 type page struct {
-	R         awareness.Report
-	Charts    []chart
-	Years     []int
-	Published []pubRow
-}
-
-// pubRow is a published figure and whether a later revision of it is in the report.
-type pubRow struct {
-	O          awareness.Observation
-	Superseded bool
+	R      awareness.Report
+	Charts []chart
+	Years  []int
 }
 
 // chart is one weekly series as SVG bars, with the same numbers as a table for screen readers.
@@ -62,13 +55,6 @@ func Render(w io.Writer, r awareness.Report) error {
 	p := page{R: r, Years: knownYears(r)}
 	for _, s := range r.Weekly {
 		p.Charts = append(p.Charts, newChart(s))
-	}
-	latest := map[awareness.Key]int{}
-	for _, o := range r.Published {
-		latest[o.Key()] = max(latest[o.Key()], o.Revision)
-	}
-	for _, o := range r.Published {
-		p.Published = append(p.Published, pubRow{O: o, Superseded: o.Revision < latest[o.Key()]})
 	}
 	var buf bytes.Buffer
 	if err := t.Execute(&buf, p); err != nil {
