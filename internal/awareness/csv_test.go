@@ -2,6 +2,7 @@ package awareness
 
 import (
 	"bytes"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -101,6 +102,23 @@ func TestWriteCSVRoundTripsTheDemoDataset(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("re-imported %d observations differ from the %d exported", len(got), len(want))
+	}
+}
+
+// TestLayoutExampleParses keeps the example in csv-layout.md honest.
+func TestLayoutExampleParses(t *testing.T) {
+	md, err := os.ReadFile("csv-layout.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(md), "```csv\n")
+	example, _, ok2 := strings.Cut(rest, "```")
+	if !ok || !ok2 {
+		t.Fatal("csv-layout.md has no csv example")
+	}
+	rep, err := ReadCSV(strings.NewReader(example), func(Observation) error { return nil })
+	if err != nil || rep.Rejected != 0 || rep.Accepted == 0 {
+		t.Errorf("example: %+v %v", rep, err)
 	}
 }
 
