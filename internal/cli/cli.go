@@ -62,6 +62,7 @@ func commands() []command {
 		{"solidarity match", "optimise a relocation instance", runSolidarityMatch},
 		{"bench match-relocation", "benchmark the relocation matcher (and CBC if installed)", runBenchRelocation},
 		{"synth registrations", "generate synthetic registrations with ground truth", runSynthRegistrations},
+		{"match", "find the records of one person in a CSV file (identity resolution)", runMatch},
 	}
 }
 
