@@ -318,3 +318,52 @@ func spanish() *convention {
 		},
 	}
 }
+
+// swedish (also used here for Danish forms) writes sj for ш, tj for ч, zj for ж.
+func swedish() *convention {
+	return &convention{
+		plain: table("а=a б=b в=v г=h ґ=g д=d е=e є=je ж=zj з=z и=y і=i ї=ji й=j к=k л=l м=m н=n " +
+			"о=o п=p р=r с=s т=t у=u ф=f х=ch ц=ts ч=tj ш=sj щ=sjtj ь= ю=ju я=ja '= ’="),
+		ru:            table(ruCommon + " ё=jo"),
+		ruInit:        table("е=je"),
+		iotAfterVowel: true,
+	}
+}
+
+// estonian (and Finnish SFS 4900) writes š, ž, tš for ч and štš for щ, h for х.
+func estonian() *convention {
+	return &convention{
+		plain: table("а=a б=b в=v г=h ґ=g д=d е=e є=je ж=ž з=z и=y і=i ї=ji й=j к=k л=l м=m н=n " +
+			"о=o п=p р=r с=s т=t у=u ф=f х=h ц=ts ч=tš ш=š щ=štš ь= ю=ju я=ja '= ’="),
+		ru:            table(ruCommon + " ы=õ ё=jo"),
+		ruInit:        table("е=je"),
+		iotAfterVowel: true,
+	}
+}
+
+// croatian (and Slovene) writes š ž č like Czech but h for х and i for и.
+func croatian() *convention {
+	return &convention{
+		plain: table("а=a б=b в=v г=h ґ=g д=d е=e є=je ж=ž з=z и=i і=i ї=ji й=j к=k л=l м=m н=n " +
+			"о=o п=p р=r с=s т=t у=u ф=f х=h ц=c ч=č ш=š щ=šč ь= ю=ju я=ja '= ’="),
+		ru:            table(ruCommon + " ё=jo"),
+		ruInit:        table("е=je"),
+		iotAfterVowel: true,
+	}
+}
+
+// portuguese writes ch for ш and tch for ч like French, but u for у.
+func portuguese() *convention {
+	return &convention{
+		plain: table("а=a б=b в=v г=h ґ=g д=d е=e є=ie ж=j з=z и=y і=i ї=i й=i к=k л=l м=m н=n " +
+			"о=o п=p р=r с=s т=t у=u ф=f х=kh ц=ts ч=tch ш=ch щ=chtch ь= ю=iu я=ia '= ’="),
+		ru:        table(ruCommon + " ё=io"),
+		collapseI: true,
+		rule: func(x letterCtx) (string, bool) {
+			if x.cur == 'г' && x.lang == langRU && isFront(x.next, x.lang) {
+				return "gu", true
+			}
+			return ssBetweenVowels(x)
+		},
+	}
+}

@@ -25,6 +25,10 @@ const (
 	convNL     = "NL"
 	convIT     = "IT"
 	convES     = "ES"
+	convSV     = "SV" // Swedish, also Danish usage
+	convET     = "ET" // Estonian and Finnish
+	convHR     = "HR" // Croatian and Slovene
+	convPT     = "PT"
 )
 
 // lang is the language of the Cyrillic source: the same letters sound differently in
@@ -230,5 +234,6 @@ func newRenderer() *renderer {
 		convPL: polish(), convDE: german(), convFR: french(), convCZ: czech(false),
 		convSK: czech(true), convHU: hungarian(), convRO: romanian(), convLT: lithuanian(),
 		convLV: latvian(), convNL: dutch(), convIT: italian(), convES: spanish(),
+		convSV: swedish(), convET: estonian(), convHR: croatian(), convPT: portuguese(),
 	}, fold: newFolder(), cache: map[renderKey]string{}}
 }
