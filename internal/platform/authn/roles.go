@@ -86,3 +86,12 @@ func (s *Service) CheckGrant(ctx context.Context, field, org string, roles []aut
 	_, err = ParseRoles(field, names, kind)
 	return err
 }
+
+// OrgRoles returns the roles the accounts and tokens of org may hold, for forms.
+func (s *Service) OrgRoles(ctx context.Context, org string) ([]authz.Role, error) {
+	kind, err := orgKind(ctx, s.db.Reader(), "org", org)
+	if err != nil {
+		return nil, err
+	}
+	return EligibleRoles(kind), nil
+}

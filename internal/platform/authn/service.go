@@ -87,3 +87,7 @@ func newID() (string, error) {
 	}
 	return id.String(), nil
 }
+
+// Clock returns the service's clock, so adapters show states (locked, expired) as the
+// service decides them.
+func (s *Service) Clock() clock.Clock { return s.clock }

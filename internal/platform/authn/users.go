@@ -16,9 +16,7 @@ import (
 // CreateUser creates an account in n.Org. The caller must administer that organisation.
 func (s *Service) CreateUser(ctx context.Context, n NewUser) (User, error) {
 	p := authz.FromContext(ctx)
-	if err := n.validate(); err != nil {
-		return User{}, err
-	}
+	fieldErr := n.validate()
 	if err := authorize(p, authz.PermAdminUsers, n.Org); err != nil {
 		return User{}, err
 	}
@@ -26,8 +24,12 @@ func (s *Service) CreateUser(ctx context.Context, n NewUser) (User, error) {
 	if err != nil {
 		return User{}, err
 	}
-	roles, err := ParseRoles("role", n.Roles, kind)
-	if err != nil {
+	// Field and role errors are reported together, so a form shows every mistake at once.
+	roles, roleErr := ParseRoles("role", n.Roles, kind)
+	var v errs.Validation
+	v.Merge("", fieldErr)
+	v.Merge("", roleErr)
+	if err := v.Err(); err != nil {
 		return User{}, err
 	}
 	id, err := newID()
