@@ -7,7 +7,9 @@ import (
 	"net/http/httptest"
 	"os"
 	"strings"
+	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -56,33 +58,7 @@ func TestChartsInBrowser(t *testing.T) {
 	}))
 	defer srv.Close()
 
-	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU)
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancel()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	if err := chromedp.Do(ctx); err != nil { // starts the browser; no timeout on this first call
-		t.Fatalf("start browser: %v", err)
-	}
-
-	// Collect every console message, exception and browser-log entry (CSP violations are
-	// "security" entries) while the page runs.
-	mctx, stopConsole := context.WithCancel(ctx)
-	messages := chromedp.Console(mctx)
-	var problems []string
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		for m, err := range messages {
-			if err != nil {
-				return
-			}
-			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleWarning || m.IsException() || m.Source == "security" {
-				problems = append(problems, m.String())
-			}
-		}
-	}()
-
+	ctx, problems := startBrowser(t, exe)
 	tctx, cancel := context.WithTimeout(ctx, 60*time.Second)
 	defer cancel()
 	toggle := chromedp.CSS(`#chart-1 + .chart-tools .chart-tools__toggle`)
@@ -117,9 +93,110 @@ func TestChartsInBrowser(t *testing.T) {
 	if !strings.HasPrefix(csv.Value, "blob:") || pressed.Value != "true" || !chartHidden {
 		t.Errorf("csv %q, aria-pressed %q, chart hidden %v", csv.Value, pressed.Value, chartHidden)
 	}
-	stopConsole()
-	<-done
-	for _, p := range problems {
+	for _, p := range problems() {
+		t.Errorf("browser console: %s", p)
+	}
+}
+
+// startBrowser starts chromium and collects every console error or warning, exception and
+// browser-log entry (CSP violations are "security" entries) of the tab. problems stops the
+// collection and returns what it saw.
+func startBrowser(t *testing.T, exe string) (ctx context.Context, problems func() []string) {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(exe), chromedp.NoSandbox, chromedp.DisableGPU)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	t.Cleanup(cancelAlloc)
+	ctx, cancel := chromedp.NewContext(actx)
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil { // starts the browser; no timeout on this first call
+		t.Fatalf("start browser: %v", err)
+	}
+	mctx, stop := context.WithCancel(ctx)
+	messages := chromedp.Console(mctx)
+	var seen []string
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for m, err := range messages {
+			if err != nil {
+				return
+			}
+			if m.Type == chromedp.ConsoleError || m.Type == chromedp.ConsoleWarning || m.IsException() || m.Source == "security" {
+				seen = append(seen, m.String())
+			}
+		}
+	}()
+	return ctx, func() []string {
+		stop()
+		<-done
+		return seen
+	}
+}
+
+// TestValidateAsYouType drives the htmx field validation under the strict CSP: the field
+// starts with an error, the user types and leaves the field, htmx posts the form to the
+// validation endpoint and swaps in the field the server re-rendered, without the error.
+func TestValidateAsYouType(t *testing.T) {
+	exe := chromium(t)
+	module := fstest.MapFS{"p/form.html": {Data: []byte(`{{define "content"}}<form method="post" action="/save">{{template "field" .Field}}<button class="ecl-button ecl-button--primary" type="submit">Save</button></form>{{end}}`)}}
+	tm, err := NewTemplates(module, "p/*.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	type formPage struct {
+		Frame
+		Field Field
+	}
+	field := func(v string) Field {
+		f := Field{Name: "ref", Label: "Reference", Value: v, Required: true, ValidateURL: "/validate/ref"}
+		if strings.TrimSpace(v) == "" {
+			f.Error = "field.required"
+		}
+		return f
+	}
+	var mu sync.Mutex
+	var posts []string
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", Static())
+	mux.HandleFunc("GET /form", func(w http.ResponseWriter, r *http.Request) {
+		tm.Render(w, r, 200, "form.html", &formPage{Frame: Frame{Title: "Form"}, Field: field("")})
+	})
+	mux.HandleFunc("POST /validate/ref", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		posts = append(posts, r.Header.Get("HX-Trigger-Name")+"="+r.FormValue("ref"))
+		mu.Unlock()
+		tm.RenderFragment(w, r, 200, "", "field", field(r.FormValue("ref")))
+	})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", testCSP)
+		mux.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+
+	ctx, problems := startBrowser(t, exe)
+	tctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	err = chromedp.Do(tctx,
+		chromedp.Navigate(srv.URL+"/form"),
+		chromedp.WaitVisible(chromedp.CSS(`#f-ref-error`)),
+		chromedp.Focus(chromedp.CSS(`#f-ref`)),
+		chromedp.KeyEvent("DE-2026-1"),
+		chromedp.KeyEvent("\t"),
+		chromedp.WaitNotPresent(chromedp.CSS(`#f-ref-error`)),
+	)
+	if err != nil {
+		t.Fatalf("browser: %v (posts %v)", err, posts)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	invalid, err := chromedp.Run(tctx, chromedp.Evaluate[bool](`document.getElementById('f-ref').hasAttribute('aria-invalid')`))
+	if err != nil || invalid {
+		t.Errorf("field still marked invalid (%v)", err)
+	}
+	if len(posts) != 1 || posts[0] != "ref=DE-2026-1" {
+		t.Errorf("validation posts = %v", posts)
+	}
+	for _, p := range problems() {
 		t.Errorf("browser console: %s", p)
 	}
 }
