@@ -57,7 +57,7 @@ func TestReportHoldsSection3(t *testing.T) {
 		want   int
 	}{
 		{SeriesAsylumApplications, 480000, 2021, 66}, {SeriesAsylumApplications, 480000, 2019, 28}, // 290 000 and 375 288
-		{SeriesPreventedEntries, 19500, 2021, -60}, // 48 200 (fn 47)
+		{SeriesPreventedEntries, 19500, 2021, -60},                                 // 48 200 (fn 47)
 		{SeriesDetections, 86500, 2021, 188}, {SeriesDetections, 86500, 2019, 981}, // fn 46: nearly 3x, more than 10x
 	} {
 		i := slices.IndexFunc(r.Published, func(p PublishedFigure) bool { return p.Series == tt.series && p.Value == tt.value })

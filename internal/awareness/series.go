@@ -2,7 +2,10 @@ package awareness
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+
+	"github.com/ceas-eu/ceas/internal/platform/errs"
 )
 
 // Any in a Selector field matches every non-empty value of that dimension (the breakdown
@@ -21,6 +24,20 @@ type Selector struct {
 	Nationality   string     `json:"nationality,omitempty"`
 	BorderSection string     `json:"border_section,omitempty"`
 	Unit          Unit       `json:"unit,omitempty"` // empty matches any unit
+}
+
+// Validate checks that s names one known series and known routes and states, so a rule
+// a coordinator saves cannot silently select nothing.
+func (s Selector) Validate() error {
+	var v errs.Validation
+	v.Check(slices.Contains(SeriesKinds(), s.Series), "series", "unknown series (one series per selector: arrivals and detections are never summed)")
+	for i, r := range s.Routes {
+		v.Check(r.Members() != nil, fmt.Sprintf("routes[%d]", i), "unknown route")
+	}
+	v.Check(s.State == "" || s.State == Any || IsState(s.State), "state", "must be a state code, empty or *")
+	v.Check(s.Nationality == "" || s.Nationality == Any || isAlpha2(s.Nationality), "nationality", "must be an ISO 3166-1 alpha-2 code, empty or *")
+	v.Check(s.Unit == "" || slices.Contains(Units(), s.Unit), "unit", "unknown unit")
+	return v.Err()
 }
 
 // RouteSelector returns a selector for one series on one route (or route group), totals only.

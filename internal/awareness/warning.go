@@ -47,7 +47,7 @@ type Rule struct {
 func (r Rule) Validate() error {
 	var v errs.Validation
 	v.Check(r.ID != "", "id", "is required")
-	v.Check(slices.Contains(SeriesKinds(), r.Select.Series), "select.series", "unknown series")
+	v.Merge("select", r.Select.Validate())
 	v.Check(r.MinValue >= 0, "min_value", "must not be negative")
 	switch r.Kind {
 	case RuleAboveMedian:

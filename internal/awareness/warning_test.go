@@ -134,6 +134,8 @@ func TestRuleValidateNamesTheField(t *testing.T) {
 		{Rule{ID: "x", Kind: "magic", Select: Selector{Series: SeriesArrivals}}, "kind"},
 		{Rule{Kind: RuleThreshold, Threshold: 1, Select: Selector{Series: SeriesArrivals}}, "id"},
 		{Rule{ID: "x", Kind: RuleThreshold, Threshold: 1}, "select.series"},
+		{Rule{ID: "x", Kind: RuleThreshold, Threshold: 1, Select: Selector{Series: SeriesArrivals, Routes: []Route{"arctic"}}}, "select.routes[0]"},
+		{Rule{ID: "x", Kind: RuleThreshold, Threshold: 1, Select: Selector{Series: SeriesArrivals, State: "GR"}}, "select.state"},
 	}
 	for _, tt := range tests {
 		if err := tt.rule.Validate(); !hasField(err, tt.field) {
