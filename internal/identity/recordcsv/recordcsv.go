@@ -60,9 +60,10 @@ func Read(r io.Reader, opts Options, bad func(*RowError)) ([]identity.Record, er
 		if errors.Is(err, io.EOF) {
 			return out, nil
 		}
-		line, _ := cr.FieldPos(0)
+		line := 0
 		var rec identity.Record
 		if err == nil {
+			line, _ = cr.FieldPos(0) // only valid after a successful read
 			rec, err = toRecord(row, len(header), cols)
 			if prev, dup := seen[rec.ID]; err == nil && dup {
 				err = fmt.Errorf("record_id %q already on line %d", rec.ID, prev)
