@@ -24,6 +24,7 @@ type generator struct {
 
 	personSeq, recordSeq uint64
 	persons, hardPersons int
+	maxPending           int // the most records held at once, for the bounded-memory test
 }
 
 func newGenerator(opts Options) *generator {
@@ -121,6 +122,7 @@ func (g *generator) run(ctx context.Context, emit func(Record) error, truth func
 				return err
 			}
 		}
+		g.maxPending = max(g.maxPending, h.Len())
 		for h.Len() > 0 && h[0].due <= made {
 			if err := emit(*heap.Pop(&h).(pending).rec); err != nil {
 				return err

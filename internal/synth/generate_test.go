@@ -335,3 +335,19 @@ func TestStreamIsRegistrationOrder(t *testing.T) {
 		t.Fatalf("only %d later registrations checked", checked)
 	}
 }
+
+// TestBoundedPending: the records held back for shuffling stay a few thousand, however
+// large N is (the delay window stops growing at 180,000 records).
+func TestBoundedPending(t *testing.T) {
+	if testing.Short() {
+		t.Skip("generates 200,000 records")
+	}
+	opts, _ := Options{N: 200_000, Seed: 1}.withDefaults()
+	g := newGenerator(opts)
+	if err := g.run(context.Background(), func(Record) error { return nil }, nil); err != nil {
+		t.Fatal(err)
+	}
+	if g.maxPending > 25000 {
+		t.Errorf("%d records held at once, want at most 25000", g.maxPending)
+	}
+}
