@@ -63,6 +63,7 @@ func commands() []command {
 		{"bench match-relocation", "benchmark the relocation matcher (and CBC if installed)", runBenchRelocation},
 		{"synth registrations", "generate synthetic registrations with ground truth", runSynthRegistrations},
 		{"match", "find the records of one person in a CSV file (identity resolution)", runMatch},
+		{"bench match", "benchmark identity resolution on FEBRL and synthetic registrations", runBenchMatch},
 	}
 }
 
