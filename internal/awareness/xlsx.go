@@ -153,4 +153,3 @@ func readSharedStrings(zr *zip.Reader) ([]string, error) {
 		}
 	}
 }
-
