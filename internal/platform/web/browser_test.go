@@ -15,8 +15,8 @@ import (
 	"github.com/chromedp/chromedp"
 )
 
-// testCSP is the policy doc.go asks the server to send; the browser test runs under it.
-const testCSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+// testCSP is the policy the server is asked to send.
+const testCSP = ContentSecurityPolicy
 
 func chromium(t *testing.T) string {
 	t.Helper()

@@ -47,6 +47,7 @@
 // The Frame is built per request by the code that knows the user (authentication
 // middleware): User from the session, Nav from BuildNav with the modules' NavItems and a
 // permission check from the authorisation policy, Active the Href of the current page.
+// FilterCards does for home-page cards what BuildNav does for links.
 //
 // # Built-in pages and errors
 //
@@ -77,11 +78,8 @@
 // it. Nothing is loaded from the internet. The vendor folder is built by web/build.sh from
 // pinned npm packages and committed (see static/vendor/LICENSES.md).
 //
-// The pages need a Content-Security-Policy no looser than
-//
-//	default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;
-//	connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none';
-//	form-action 'self'
+// The pages need a Content-Security-Policy no looser than ContentSecurityPolicy, which the
+// browser tests of this package run under.
 //
 // There is no inline script, no inline style attribute and no eval: static/app.js does all
 // the behaviour, configured through data- attributes. A chart is

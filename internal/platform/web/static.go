@@ -21,6 +21,12 @@ var staticFS embed.FS
 // StaticPrefix is the URL path under which Static is mounted.
 const StaticPrefix = "/static/"
 
+// ContentSecurityPolicy is the policy the pages are built for and tested under (see
+// browser_test.go): no inline script or style, no eval, nothing from other origins. The
+// server's security-header middleware should send it on every HTML response.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+
 // asset is one embedded static file with its content hash and, for text types, a gzip copy
 // made on first request.
 type asset struct {
