@@ -20,7 +20,7 @@ var adminFiles embed.FS
 type FrameFunc func(r *http.Request) web.Frame
 
 // Admin serves the pages where administrators manage the user accounts and API tokens of
-// their own organisation. Every action goes through authn.Service, which checks the caller
+// their own organisation, and the page where a person changes their own password. Every action goes through authn.Service, which checks the caller
 // and audits; the pages only translate forms. The POST forms rely on the server's
 // http.CrossOriginProtection against cross-site requests.
 type Admin struct {
@@ -53,7 +53,7 @@ func NavItems() []web.NavItem {
 	}
 }
 
-// Register mounts the administration pages on mux.
+// Register mounts the administration and account pages on mux.
 func (a *Admin) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin/users", a.users)
 	mux.HandleFunc("GET /admin/users/new", a.newUser)
@@ -65,6 +65,8 @@ func (a *Admin) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin/tokens/new", a.newToken)
 	mux.HandleFunc("POST /admin/tokens", a.createToken)
 	mux.HandleFunc("POST /admin/tokens/{id}/revoke", a.revokeToken)
+	mux.HandleFunc("GET /account/password", a.passwordForm)
+	mux.HandleFunc("POST /account/password", a.changePassword)
 }
 
 // principalFrame shows the caller in the header, without navigation.

@@ -161,3 +161,42 @@ func TestAdminCreatesUsersAndTokens(t *testing.T) {
 		}
 	})
 }
+
+func TestAccountPasswordPage(t *testing.T) {
+	f := newAdminFixture(t, sqldbtest.SQLite(t))
+	ctx := context.Background()
+	login, err := f.svc.Authenticate(ctx, "anna", password, "10.0.0.1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	anna := login.User.Principal()
+	if rec := f.as(authz.Principal{}, http.MethodGet, "/account/password", nil); rec.Code != http.StatusUnauthorized {
+		t.Fatalf("anonymous: %d", rec.Code)
+	}
+	if rec := f.as(anna, http.MethodGet, "/account/password", nil); rec.Code != http.StatusOK {
+		t.Fatalf("form: %d", rec.Code)
+	}
+	tests := []struct {
+		name  string
+		form  url.Values
+		code  int
+		field string
+	}{
+		{"confirmation differs", url.Values{"current_password": {password}, "new_password": {"new long password"}, "new_password_again": {"new long passwort"}}, 400, "f-new_password_again-error"},
+		{"wrong current password", url.Values{"current_password": {"nope nope nope"}, "new_password": {"new long password"}, "new_password_again": {"new long password"}}, 400, "f-current_password-error"},
+		{"too short", url.Values{"current_password": {password}, "new_password": {"short"}, "new_password_again": {"short"}}, 400, "f-new_password-error"},
+		{"changed", url.Values{"current_password": {password}, "new_password": {"new long password"}, "new_password_again": {"new long password"}}, 303, ""},
+	}
+	for _, tt := range tests {
+		rec := f.as(anna, http.MethodPost, "/account/password", tt.form)
+		if rec.Code != tt.code || (tt.field != "" && !strings.Contains(rec.Body.String(), tt.field)) {
+			t.Errorf("%s: %d, want %d and %s", tt.name, rec.Code, tt.code, tt.field)
+		}
+	}
+	if _, err := f.svc.Session(ctx, login.Token); err == nil {
+		t.Fatal("the session survived the password change")
+	}
+	if _, err := f.svc.Authenticate(ctx, "anna", "new long password", "10.0.0.1"); err != nil {
+		t.Fatalf("new password refused: %v", err)
+	}
+}
