@@ -1,0 +1,121 @@
+package tp
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/ceas-eu/ceas/internal/names"
+	"github.com/ceas-eu/ceas/internal/platform/audit"
+	"github.com/ceas-eu/ceas/internal/platform/authz"
+	"github.com/ceas-eu/ceas/internal/platform/errs"
+)
+
+// Query filters the caller's state's registrations. Name matches in any script and
+// transliteration (Шевчук, Shevchuk, Szewczuk, Schewtschuk all find each other).
+type Query struct {
+	Name        string
+	Document    string
+	DateOfBirth string // exact, or a prefix: YYYY or YYYY-MM
+	Status      Status
+	Cursor      string
+	Limit       int
+}
+
+// filter is a small builder of an AND of conditions with numbered parameters.
+type filter struct {
+	where []string
+	args  []any
+}
+
+func (f *filter) add(cond string, args ...any) {
+	for range args {
+		f.args = append(f.args, nil)
+		cond = strings.Replace(cond, "?", "$"+strconv.Itoa(len(f.args)), 1)
+	}
+	copy(f.args[len(f.args)-len(args):], args)
+	f.where = append(f.where, cond)
+}
+
+// Search lists the caller's state's registrations that fit q, newest first. The search is
+// audited with its criteria (not its results).
+func (s *Service) Search(ctx context.Context, q Query) ([]Summary, string, error) {
+	p, err := callerState(ctx, authz.PermTPRead)
+	if err != nil {
+		return nil, "", err
+	}
+	f := &filter{}
+	f.add("owner_org = ?", p.Org)
+	f.add("erased_at IS NULL")
+	if err := q.apply(f, p.Org); err != nil {
+		return nil, "", err
+	}
+	limit := clampLimit(q.Limit)
+	sqlText := `SELECT id, COALESCE(external_id, ''), person, date_of_birth, nationality, status, registered_on
+		FROM tp_registrations WHERE ` + strings.Join(f.where, " AND ") +
+		fmt.Sprintf(" ORDER BY id DESC LIMIT %d", limit+1)
+	rows, err := s.db.Reader().QueryContext(ctx, sqlText, f.args...)
+	if err != nil {
+		return nil, "", fmt.Errorf("tp: search: %w", err)
+	}
+	defer rows.Close()
+	out := []Summary{}
+	for rows.Next() {
+		var sm Summary
+		var person string
+		if err := rows.Scan(&sm.ID, &sm.ExternalID, &person, &sm.DateOfBirth, &sm.Nationality, &sm.Status, &sm.RegisteredOn); err != nil {
+			return nil, "", fmt.Errorf("tp: scan search: %w", err)
+		}
+		var pr Person
+		if err := jsonDecode(person, &pr); err != nil {
+			return nil, "", err
+		}
+		sm.Surname, sm.GivenName, sm.SurnameCyr = or(pr.Surname, pr.SurnameCyrillic), or(pr.GivenName, pr.GivenNameCyrillic), pr.SurnameCyrillic
+		out = append(out, sm)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, "", err
+	}
+	next := ""
+	if len(out) > limit {
+		out, next = out[:limit], out[limit-1].ID
+	}
+	err = s.audit.RecordNow(ctx, audit.Event{Action: "tp.registration.search", ObjectType: "tp_registration",
+		OwnerOrg: p.Org, Detail: map[string]any{"name": q.Name != "", "document": q.Document != "", "date_of_birth": q.DateOfBirth, "results": len(out)}})
+	return out, next, err
+}
+
+func (q Query) apply(f *filter, org string) error {
+	if q.Cursor != "" {
+		f.add("id < ?", q.Cursor)
+	}
+	if q.Status != "" {
+		if q.Status != StatusRegistered && q.Status != StatusActive && q.Status != StatusDeregistered {
+			return errs.Field("query.status", "must be registered, active or deregistered")
+		}
+		f.add("status = ?", string(q.Status))
+	}
+	if q.DateOfBirth != "" {
+		if err := CheckPartialDate(q.DateOfBirth, zeroDate); err != nil {
+			return errs.Field("query.date_of_birth", err.Error())
+		}
+		f.add("date_of_birth LIKE ?", q.DateOfBirth+"%")
+	}
+	if q.Document != "" {
+		f.add("id IN (SELECT registration_id FROM tp_documents WHERE owner_org = ? AND number = ?)",
+			org, NormalizeDocumentNumber(q.Document))
+	}
+	for _, tok := range names.Tokens(names.Clean(q.Name)) {
+		var ors []string
+		var args []any
+		for _, k := range names.Keys(tok) {
+			ors = append(ors, "name_keys LIKE ?")
+			args = append(args, "% "+keyText(k)+" %")
+		}
+		if len(ors) > 0 {
+			f.add("("+strings.Join(ors, " OR ")+")", args...)
+		}
+	}
+	return nil
+}
