@@ -367,3 +367,22 @@ func portuguese() *convention {
 		},
 	}
 }
+
+// bulgarian re-spells a Ukrainian name in Bulgarian Cyrillic, as Bulgarian registries do: і
+// and и are и, ї is йи, є is е, г (a Ukrainian h) is х, ґ is г, the soft sign goes. The
+// engine sees one person in two Cyrillic spellings (Галина / Халина, Олійник / Олийник).
+func bulgarian() *convention {
+	return &convention{
+		plain: table("а=а б=б в=в г=х ґ=г д=д е=е є=е ж=ж з=з и=и і=и ї=йи й=й к=к л=л м=м н=н " +
+			"о=о п=п р=р с=с т=т у=у ф=ф х=х ц=ц ч=ч ш=ш щ=щ ь= ю=ю я=я '= ’="),
+		initial:       table("є=йе"),
+		ru:            table("г=г ы=и э=е ъ=ъ ё=ьо"),
+		iotAfterVowel: true,
+		rule: func(x letterCtx) (string, bool) {
+			if x.cur == 'ь' && x.next == 'о' {
+				return "ь", true // Bulgarian keeps ь only before о
+			}
+			return "", false
+		},
+	}
+}

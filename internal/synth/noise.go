@@ -150,7 +150,7 @@ func (g *generator) noisyDocNumber(rng *rand.Rand, num, docType, conv string) st
 	case x < 0.10:
 		rest = typoDigits(rng, rest)
 	}
-	if docType == docInternal && hasCyrillic(series) && conv != "BG" && rng.Float64() < 0.5 {
+	if docType == docInternal && hasCyrillic(series) && conv != convBG && rng.Float64() < 0.5 {
 		series = swapScript(series) // a Latin keyboard is the norm outside Bulgaria
 	}
 	sep := ""

@@ -196,7 +196,7 @@ func FuzzRender(f *testing.F) {
 		f.Add(s, uint8(0))
 	}
 	convs := []string{convUA2010, convUAOld, convICAO, convEN, convPL, convDE, convFR, convCZ, convSK,
-		convHU, convRO, convLT, convLV, convNL, convIT, convES, convSV, convET, convHR, convPT}
+		convHU, convRO, convLT, convLV, convNL, convIT, convES, convSV, convET, convHR, convPT, convBG}
 	f.Fuzz(func(t *testing.T, s string, c uint8) {
 		if !utf8.ValidString(s) {
 			return

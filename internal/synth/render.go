@@ -21,7 +21,7 @@ type nameSource struct {
 func (g *generator) source(rng *rand.Rand, p *person, st *stateInfo, latinDoc bool) nameSource {
 	s := nameSource{}
 	cyr := 0.03
-	if st.conv == "BG" {
+	if st.conv == convBG {
 		cyr = 0.5
 	}
 	x, y := rng.Float64(), rng.Float64()

@@ -11,10 +11,10 @@ import "strings"
 // are not statistics.
 const stateTable = `AT|95|DE|dmy.|0.2|{s}gasse {n}/{a}|9999|Wien:1 Graz:8 Linz:4 Salzburg:5 Innsbruck:6|Haupt,Kirchen,Schul,Berg,Mühl
 BE|63|FR|dmy/|0.2|{s} {n}|9999|Bruxelles:1 Liège:4 Antwerpen:2 Gent:9 Namur:5|Rue Royale,Rue de la Loi,Avenue Louise,Kerkstraat,Stationsstraat
-BG|150|BG|dmy.|0.8|ул. {s} {n}|9999|София:1 Варна:9 Бургас:8 Пловдив:4|Витоша,Раковски,Шипка,Христо Ботев
+BG|150|BGC|dmy.|0.8|ул. {s} {n}|9999|София:1 Варна:9 Бургас:8 Пловдив:4|Витоша,Раковски,Шипка,Христо Ботев
 CY|18|EN|dmy/|0.2|{n} {s}|9999|Nicosia:1 Limassol:3 Larnaca:6 Paphos:8|Makarios Avenue,Ledra Street,Anexartisias Street
 CZ|470|CZ|dmy.|0.4|{s} {n}|999 99|Praha:1 Brno:6 Ostrava:7 Plzeň:3 Liberec:4 Olomouc:7|Vinohradská,Husova,Masarykova,Nádražní,Školní,Palackého
-DE|1000|DE|dmy.|0.2|{s}straße {n}|99999|Berlin:1 Hamburg:2 München:8 Köln:5 Frankfurt_am_Main:6 Leipzig:0 Dresden:0 Hannover:3|Haupt,Bahnhof,Schiller,Goethe,Garten,Linden,Berliner
+DE|1000|DE|dmy.|0.2|{s} {n}|99999|Berlin:1 Hamburg:2 München:8 Köln:5 Frankfurt_am_Main:6 Leipzig:0 Dresden:0 Hannover:3|Hauptstraße,Bahnhofstraße,Schillerstraße,Goethestraße,Gartenstraße,Lindenstraße,Berliner Straße,Am Markt
 DK|37|SV|iso|0.1|{s} {n}|9999|København:1 Aarhus:8 Odense:5 Aalborg:9|Vestergade,Østergade,Nørregade,Strandvejen
 EE|43|ET|dmy.|0.5|{s} {n}-{a}|99999|Tallinn:1 Tartu:5 Narva:2 Pärnu:8|Narva mnt,Pärnu mnt,Tartu mnt,Pikk
 GR|21|EN|dmy/|0.2|{s} {n}|999 99|Athina:1 Thessaloniki:5 Patra:2|Ermou,Stadiou,Egnatia,Panepistimiou

@@ -29,6 +29,7 @@ const (
 	convET     = "ET" // Estonian and Finnish
 	convHR     = "HR" // Croatian and Slovene
 	convPT     = "PT"
+	convBG     = "BGC" // Bulgarian Cyrillic: the Ukrainian name re-spelt in Bulgarian letters
 )
 
 // lang is the language of the Cyrillic source: the same letters sound differently in
@@ -235,5 +236,6 @@ func newRenderer() *renderer {
 		convSK: czech(true), convHU: hungarian(), convRO: romanian(), convLT: lithuanian(),
 		convLV: latvian(), convNL: dutch(), convIT: italian(), convES: spanish(),
 		convSV: swedish(), convET: estonian(), convHR: croatian(), convPT: portuguese(),
+		convBG: bulgarian(),
 	}, fold: newFolder(), cache: map[renderKey]string{}}
 }

@@ -91,6 +91,11 @@ func TestRender(t *testing.T) {
 		{"Дем'янчук", convDE, langUK, "Demjantschuk"},
 		{"Дем'янчук", convEN, langUK, "Demyanchuk"},
 		{"Мар'яна", convUA2010, langUK, "Mariana"},
+		{"Галина", convBG, langUK, "Халина"},
+		{"Олійник", convBG, langUK, "Олийник"},
+		{"Ковальчук", convBG, langUK, "Ковалчук"},
+		{"ЄВГЕН", convBG, langUK, "ЙЕВХЕН"},
+		{"Сергей", convBG, langRU, "Сергей"},
 		{"Марьяна", convICAO, langRU, "MARIANA"},
 	}
 	for _, tt := range tests {

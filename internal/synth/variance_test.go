@@ -107,6 +107,7 @@ func TestVarianceKnobs(t *testing.T) {
 		{"Hungarian transcription", man, "HU", "surname", []string{"Sevcsenko"}},
 		{"Romanian transcription", man, "RO", "surname", []string{"Șevcenco"}},
 		{"Bulgaria writes Cyrillic", man, "BG", "surname", []string{"Шевченко", "ШЕВЧЕНКО"}},
+		{"Bulgarian re-spelling", woman, "BG", "surname", []string{"Ковалска", "Ковальська"}},
 		{"given: passport, Russian, local, Polish", man, "PL", "given", []string{"Oleksandr", "OLEKSANDR", "Aleksandr", "Aleksander", "Ołeksandr"}},
 		{"given: local forms", man, "FR", "given", []string{"Alexandre"}},
 		{"given: Latvian ending", man, "LV", "given", []string{"Oleksandrs"}},
