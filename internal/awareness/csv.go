@@ -1,6 +1,8 @@
 package awareness
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -53,7 +55,9 @@ func (r *ImportReport) reject(line int, reason string) {
 // the rest go on. A header error, a read error or an error from accept stops the import and
 // is returned; the caller's transaction then writes nothing, so an import is never half-written.
 func ReadCSV(r io.Reader, accept func(Observation) error) (ImportReport, error) {
-	cr := csv.NewReader(r)
+	br := bufio.NewReader(r)
+	cr := csv.NewReader(br)
+	cr.Comma = delimiter(br)
 	cr.FieldsPerRecord = -1
 	cr.ReuseRecord = true
 	header, err := cr.Read()
@@ -82,6 +86,19 @@ func ReadCSV(r io.Reader, accept func(Observation) error) (ImportReport, error) 
 			return im.rep, err
 		}
 	}
+}
+
+// delimiter is ';' when the header line has semicolons and no comma, as spreadsheets in
+// locales with a decimal comma save "CSV"; ',' otherwise.
+func delimiter(br *bufio.Reader) rune {
+	head, _ := br.Peek(4096) // a short file gives what there is
+	if i := bytes.IndexByte(head, '\n'); i >= 0 {
+		head = head[:i]
+	}
+	if bytes.IndexByte(head, ';') >= 0 && bytes.IndexByte(head, ',') < 0 {
+		return ';'
+	}
+	return ','
 }
 
 // importer turns the rows of one file, whatever its format, into observations.
@@ -140,7 +157,7 @@ func columnIndex(header []string) (map[string]int, error) {
 		if i == 0 {
 			name = strings.TrimPrefix(name, "\ufeff")
 		}
-		name = strings.TrimSpace(name)
+		name = strings.ToLower(strings.TrimSpace(name))
 		pos, known := cols[name]
 		switch {
 		case !known:

@@ -78,6 +78,16 @@ func TestReadCSVParsesEveryColumn(t *testing.T) {
 	}
 }
 
+func TestReadCSVSemicolonsAndHeaderCase(t *testing.T) {
+	in := "Series; Period_Start;PERIOD_END;route;value;unit;source\r\n" +
+		"arrivals;2022-01-01;2022-01-31;channel;12.5;persons;\"Frontex; monthly\"\r\n"
+	var got []Observation
+	rep, err := ReadCSV(strings.NewReader(in), func(o Observation) error { got = append(got, o); return nil })
+	if err != nil || rep.Accepted != 1 || got[0].Value != 12.5 || got[0].Source != "Frontex; monthly" {
+		t.Errorf("rep %+v err %v got %+v", rep, err, got)
+	}
+}
+
 func TestReadCSVHeaderErrorsRejectTheFile(t *testing.T) {
 	for _, in := range []string{"", "series,period_start\n", "series,colour,period_start,period_end,value,unit,source\n",
 		"series,series,period_start,period_end,value,unit,source\n"} {
