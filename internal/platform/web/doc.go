@@ -64,12 +64,14 @@
 // English strings live in messages/en.json, a flat key -> text map; texts are fmt formats
 // when arguments are passed. Other languages (messages/uk.json, ...) may be partial and fall
 // back to English key by key. A module may ship messages/<lang>.json in the file system it
-// gives NewTemplates; its keys join the catalogue of its Templates, and a key may be defined
-// only once, so prefix module keys with the module name ("dublin."). Labels that arrive as
-// data (NavItem, Card, Field, Table captions and columns, Chart titles, Flash) are looked up
-// too and fall back to their own text, but the navigation is rendered by every module, so
-// its section and item labels belong in the platform catalogue (nav.section.<module>,
-// nav.<item>). A module's page test should assert that (*Templates).MissingMessages is empty.
+// gives NewTemplates; its keys join the catalogue of its Templates. A key may not be given
+// two different texts, so prefix module keys with the module name ("dublin."). Labels that
+// arrive as data (NavItem, Card, Field, Table captions and columns, Chart titles, Flash) are
+// looked up too and fall back to their own text. The navigation is drawn by every module's
+// Templates, so its section and item labels belong in the platform catalogue
+// (nav.section.<module>, nav.<module>.<item>). A module's page test should assert that
+// (*Templates).MissingMessages is empty, and the app's test that Missing finds every NavItem
+// label in NewTemplates(nil).
 //
 // # Static files and the browser side
 //

@@ -24,9 +24,10 @@ type catalogue struct {
 	matcher language.Matcher
 }
 
-// loadCatalogue reads messages/<lang>.json from each file system and merges them; a key
-// defined twice for the same language is an error, so modules cannot silently override the
-// platform or each other.
+// loadCatalogue reads messages/<lang>.json from each file system and merges them. A key
+// defined twice for the same language with different texts is an error, so modules cannot
+// silently override the platform or each other; the same text twice is allowed, so a module
+// may keep a copy of a shared key (a navigation label) that the platform also defines.
 func loadCatalogue(fsyss ...fs.FS) (*catalogue, error) {
 	c := &catalogue{msgs: map[string]map[string]string{}}
 	for _, fsys := range fsyss {
@@ -77,8 +78,8 @@ func (c *catalogue) add(fsys fs.FS) error {
 			c.msgs[lang] = map[string]string{}
 		}
 		for k, v := range m {
-			if _, dup := c.msgs[lang][k]; dup {
-				return fmt.Errorf("web: messages %s: key %q is already defined", name, k)
+			if prev, dup := c.msgs[lang][k]; dup && prev != v {
+				return fmt.Errorf("web: messages %s: key %q is already defined with another text", name, k)
 			}
 			c.msgs[lang][k] = v
 		}

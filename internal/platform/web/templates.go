@@ -156,8 +156,16 @@ func (t *Templates) T(lang, key string, args ...any) string {
 // MissingMessages lists the keys that the templates name literally (t "key") but the English
 // catalogue lacks; a module's page test should assert it is empty.
 func (t *Templates) MissingMessages() []string {
+	return t.Missing(t.keys...)
+}
+
+// Missing lists the keys the English catalogue lacks. Labels passed as data cannot be found
+// by scanning templates, so tests should check them with it: every NavItem Section and
+// Label (the navigation is drawn by every module's Templates, so those keys belong in the
+// platform catalogue, internal/platform/web/messages), card titles, column labels.
+func (t *Templates) Missing(keys ...string) []string {
 	var out []string
-	for _, k := range t.keys {
+	for _, k := range keys {
 		if _, ok := t.cat.msgs[defaultLang][k]; !ok {
 			out = append(out, k)
 		}

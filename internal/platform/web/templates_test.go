@@ -156,7 +156,7 @@ func TestNewTemplatesErrors(t *testing.T) {
 		{"page reuses a built-in name", fstest.MapFS{"p/login.html": {Data: []byte(`{{define "content"}}{{end}}`)}}},
 		{"parse error", fstest.MapFS{"p/x.html": {Data: []byte(`{{define "content"}}{{.Foo}`)}}},
 		{"unknown function", fstest.MapFS{"p/x.html": {Data: []byte(`{{nosuch}}`)}}},
-		{"key defined twice", fstest.MapFS{"p/x.html": {Data: []byte(``)}, "messages/en.json": {Data: []byte(`{"login.title":"again"}`)}}},
+		{"key defined twice with another text", fstest.MapFS{"p/x.html": {Data: []byte(``)}, "messages/en.json": {Data: []byte(`{"login.title":"again"}`)}}},
 		{"bad catalogue", fstest.MapFS{"messages/en.json": {Data: []byte(`{"a":1}`)}}},
 		{"bad language", fstest.MapFS{"messages/not a tag.json": {Data: []byte(`{}`)}}},
 	}
@@ -253,5 +253,17 @@ func TestFillFrame(t *testing.T) {
 	f = tm.fill(&Frame{RequestID: "kept", URL: &url.URL{Path: "/kept"}, Lang: "uk"}, w, r)
 	if f.RequestID != "kept" || f.URL.Path != "/kept" || f.Lang != "uk" {
 		t.Errorf("fill overwrote set fields: %+v", f)
+	}
+}
+
+func TestSharedKeys(t *testing.T) {
+	// A module may repeat a platform key with the same text (a navigation label it also
+	// uses); Missing reports data keys the catalogue lacks.
+	tm, err := NewTemplates(fstest.MapFS{"messages/en.json": {Data: []byte(`{"nav.inbox":"Inbox","mod.x":"X"}`)}})
+	if err != nil {
+		t.Fatalf("same text twice should be allowed: %v", err)
+	}
+	if got := tm.Missing("nav.inbox", "mod.x", "nav.section.tp", "mod.nosuch"); len(got) != 1 || got[0] != "mod.nosuch" {
+		t.Errorf("Missing = %v", got)
 	}
 }
