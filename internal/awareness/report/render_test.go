@@ -41,3 +41,17 @@ func TestNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestRenderIsDeterministic(t *testing.T) {
+	render := func() string {
+		r := awareness.BuildReport(awareness.Demo2022(), awareness.MustDate("2022-01-01"), awareness.MustDate("2022-06-30"))
+		var buf bytes.Buffer
+		if err := Render(&buf, r.SuppressSmall(awareness.SmallCount)); err != nil {
+			t.Fatal(err)
+		}
+		return buf.String()
+	}
+	if a, b := render(), render(); a != b {
+		t.Error("two renders of the same report differ")
+	}
+}
