@@ -59,6 +59,16 @@
 // take catalogue keys or text for title and detail, and fall back to the catalogue's text for
 // the status. The sign-out button in the header posts to POST /logout.
 //
+// # Styles
+//
+// Modules ship no CSS. Besides ECL's classes (ecl-button, ecl-link, ecl-u-type-heading-2 ...),
+// static/app.css offers layout helpers for module pages: form-stack (a one-column form),
+// filter-form with filter-grid (a filter bar of fields), inline-form (a button form inside
+// text or a list), action-list (a list of items with actions), inbox-list and meta (a list of
+// messages with muted details), secret (a one-time secret to copy), num (right-aligned
+// figures), narrow (a reading-width column), and api-ops, http-method--GET/POST/PUT/PATCH/
+// DELETE and api-perm for the API reference page.
+//
 // # Messages
 //
 // English strings live in messages/en.json, a flat key -> text map; texts are fmt formats
