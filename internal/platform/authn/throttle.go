@@ -1,6 +1,7 @@
 package authn
 
 import (
+	"net/netip"
 	"sync"
 	"time"
 )
@@ -48,13 +49,28 @@ func (t *throttle) level(addr string, now time.Time) *bucket {
 func (t *throttle) Blocked(addr string, now time.Time) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
-	return t.level(addr, now).tokens < 1
+	return t.level(throttleKey(addr), now).tokens < 1
+}
+
+// throttleKey groups IPv6 addresses by their /64 prefix, which one subscriber usually holds
+// whole, so rotating through it does not reset the bucket. IPv4 addresses stand alone.
+func throttleKey(addr string) string {
+	ip, err := netip.ParseAddr(addr)
+	if err != nil || !ip.Is6() || ip.Is4In6() {
+		return addr
+	}
+	p, err := ip.Prefix(64)
+	if err != nil {
+		return addr
+	}
+	return p.String()
 }
 
 // Fail takes one token from addr's bucket.
 func (t *throttle) Fail(addr string, now time.Time) {
 	t.mu.Lock()
 	defer t.mu.Unlock()
+	addr = throttleKey(addr)
 	b := t.level(addr, now)
 	b.tokens = max(0, b.tokens-1)
 	if len(t.buckets) >= maxBuckets {

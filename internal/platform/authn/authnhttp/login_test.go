@@ -4,6 +4,7 @@ import (
 	"crypto/tls"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -115,4 +116,21 @@ func TestLoginPageRendersWithThePlatformLayout(t *testing.T) {
 		!strings.Contains(body, `autocomplete="current-password"`) {
 		t.Fatalf("GET /login: %d\n%s", rec.Code, body)
 	}
+}
+
+func FuzzSafeNext(f *testing.F) {
+	for _, s := range []string{"/tp", "//evil", "/\\evil", "https://x", "/a?b=//c", "/%2F%2Fevil", "\t/x", "/a\x00"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, next string) {
+		got := authnhttp.SafeNext(next)
+		if got != "/" && got != next {
+			t.Fatalf("SafeNext(%q) = %q: neither the input nor /", next, got)
+		}
+		u, err := url.Parse(got)
+		if err != nil || u.Host != "" || u.Scheme != "" || !strings.HasPrefix(got, "/") || strings.HasPrefix(got, "//") ||
+			strings.ContainsAny(got, "\\\r\n\t") {
+			t.Fatalf("SafeNext(%q) = %q leaves the site", next, got)
+		}
+	})
 }

@@ -1,10 +1,3 @@
-// Package authnhttp adapts package authn to HTTP: a middleware that finds the caller of each
-// request (API token, session cookie or client certificate), the login and logout handlers,
-// and the optional OpenID Connect login.
-//
-// The middleware never rejects a request: it puts the caller, or nobody, in the context, and
-// each route decides with authz.Require. Cross-origin form posts (login CSRF included) are
-// refused by http.CrossOriginProtection, which the server wraps around every route.
 package authnhttp
 
 import (
