@@ -64,7 +64,7 @@ func (p *ErrorPage) LoginHref() string {
 // errorTexts gives the catalogue keys of the default title and detail of a status.
 func errorTexts(status int) (title, detail string) {
 	switch status {
-	case 400, 401, 403, 404, 405, 409, 413, 429, 500, 503:
+	case 400, 401, 403, 404, 405, 409, 413, 422, 429, 500, 503:
 		return fmt.Sprintf("error.%d.title", status), fmt.Sprintf("error.%d.detail", status)
 	}
 	if status >= 500 {

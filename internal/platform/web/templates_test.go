@@ -191,7 +191,7 @@ func TestRenderFailures(t *testing.T) {
 }
 
 func TestRenderError(t *testing.T) {
-	for _, status := range []int{400, 401, 403, 404, 405, 409, 413, 429, 500, 503, 418, 502} {
+	for _, status := range []int{400, 401, 403, 404, 405, 409, 413, 422, 429, 500, 503, 418, 502} {
 		t.Run(http.StatusText(status), func(t *testing.T) {
 			r := httptest.NewRequest("GET", "/private/x?y=1", nil)
 			w := httptest.NewRecorder()
