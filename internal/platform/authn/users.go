@@ -170,3 +170,33 @@ func (s *Service) changeUser(ctx context.Context, username, action string, fn fu
 	}
 	return nil
 }
+
+// EnableUser enables a disabled account again; it signs in with its existing password.
+func (s *Service) EnableUser(ctx context.Context, username string) error {
+	return s.changeUser(ctx, username, "user.enable", func(tx *sql.Tx, u User) error {
+		_, err := tx.ExecContext(ctx, `UPDATE users SET disabled = FALSE, updated_at = $1 WHERE id = $2`,
+			sqldb.UTC(s.clock.Now()), u.ID)
+		return err
+	})
+}
+
+// SetRoles replaces the roles of username; they must be eligible for its organisation. Its
+// sessions end, as with every change to an account, so the person signs in again. Callers
+// cannot change their own roles, so an administrator cannot lock themselves out by mistake
+// nor widen their own access.
+func (s *Service) SetRoles(ctx context.Context, username string, roles []string) error {
+	return s.changeUser(ctx, username, "user.roles", func(tx *sql.Tx, u User) error {
+		if u.ID == authz.FromContext(ctx).ID {
+			return errs.Conflict("you cannot change your own roles")
+		}
+		kind, err := orgKind(ctx, tx, "org", u.Org)
+		if err != nil {
+			return err
+		}
+		parsed, err := ParseRoles("role", roles, kind)
+		if err != nil {
+			return err
+		}
+		return replaceRoles(ctx, tx, u.ID, parsed)
+	})
+}

@@ -1,6 +1,7 @@
 package authn_test
 
 import (
+	"context"
 	"fmt"
 	"testing"
 
@@ -137,5 +138,51 @@ func TestListUsersPagesWithACursor(t *testing.T) {
 		}
 		_, err := f.svc.ListUsers(f.cli, "DE", "!!", 3)
 		wantKind(t, err, errs.KindInvalid)
+	})
+}
+
+func TestEnableUserAndSetRoles(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := setup(t, db)
+		admin := f.addUser(t, "DE", "de.admin", "", authz.RoleAdmin).Principal()
+		f.addUser(t, "DE", "anna", goodPassword, authz.RoleAnalyst)
+		f.addUser(t, "PL", "pl.user", "", authz.RoleAnalyst)
+		ctx := as(admin)
+		if err := f.svc.DisableUser(ctx, "anna"); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.svc.EnableUser(ctx, "anna"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.svc.Authenticate(context.Background(), "anna", goodPassword, "10.0.0.1"); err != nil {
+			t.Fatalf("enabled account cannot sign in: %v", err)
+		}
+		tests := []struct {
+			name     string
+			username string
+			roles    []string
+			want     errs.Kind
+		}{
+			{"own organisation", "anna", []string{"dublin_officer", "auditor"}, 0},
+			{"ineligible role", "anna", []string{"coordinator"}, errs.KindInvalid},
+			{"no role", "anna", nil, errs.KindInvalid},
+			{"another organisation's user", "pl.user", []string{"analyst"}, errs.KindNotFound},
+			{"own roles", "de.admin", []string{"admin", "auditor"}, errs.KindConflict},
+		}
+		for _, tt := range tests {
+			t.Run(tt.name, func(t *testing.T) {
+				err := f.svc.SetRoles(ctx, tt.username, tt.roles)
+				if tt.want == 0 && err != nil {
+					t.Fatal(err)
+				}
+				if tt.want != 0 {
+					wantKind(t, err, tt.want)
+				}
+			})
+		}
+		u, err := f.svc.UserByName(ctx, "anna")
+		if err != nil || fmt.Sprint(u.Roles) != "[auditor dublin_officer]" {
+			t.Fatalf("roles after change: %v, %v", u.Roles, err)
+		}
 	})
 }

@@ -61,6 +61,8 @@ func (a *Admin) Register(mux *http.ServeMux) {
 	mux.HandleFunc("GET /admin/users/{username}", a.user)
 	mux.HandleFunc("POST /admin/users/{username}/password", a.resetPassword)
 	mux.HandleFunc("POST /admin/users/{username}/disable", a.disableUser)
+	mux.HandleFunc("POST /admin/users/{username}/enable", a.enableUser)
+	mux.HandleFunc("POST /admin/users/{username}/roles", a.setRoles)
 	mux.HandleFunc("GET /admin/tokens", a.tokens)
 	mux.HandleFunc("GET /admin/tokens/new", a.newToken)
 	mux.HandleFunc("POST /admin/tokens", a.createToken)
@@ -161,8 +163,11 @@ func (a *Admin) roleChoices(r *http.Request, picked []string) ([]roleChoice, err
 // alert.
 func formErrors(err error, fields map[string]*web.Field) string {
 	e, ok := errs.As(err)
-	if !ok || e.Kind != errs.KindInvalid {
+	if !ok {
 		return err.Error()
+	}
+	if e.Kind != errs.KindInvalid {
+		return e.Error() // the classified message, without the wrapping context
 	}
 	alert := ""
 	for _, fe := range e.Fields {

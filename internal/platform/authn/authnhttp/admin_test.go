@@ -2,6 +2,7 @@ package authnhttp_test
 
 import (
 	"context"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -69,6 +70,15 @@ func (f adminFixture) user(t *testing.T, org, username string, roles ...string) 
 
 var secretPattern = regexp.MustCompile(`<code class="secret" id="secret">([^<]+)</code>`)
 
+// shownSecret returns the secret a page shows, as the browser displays it.
+func shownSecret(body string) []string {
+	m := secretPattern.FindStringSubmatch(body)
+	if m != nil {
+		m[1] = html.UnescapeString(m[1])
+	}
+	return m
+}
+
 func TestAdminPagesAccessMatrix(t *testing.T) {
 	f := newAdminFixture(t, sqldbtest.SQLite(t))
 	admin := f.user(t, "DE", "de.admin", "admin")
@@ -120,7 +130,7 @@ func TestAdminCreatesUsersAndTokens(t *testing.T) {
 		}
 		rec = f.as(admin, http.MethodPost, "/admin/users", url.Values{"username": {"maria"}, "display_name": {"Maria"},
 			"role": {"dublin_officer", "analyst"}})
-		m := secretPattern.FindStringSubmatch(rec.Body.String())
+		m := shownSecret(rec.Body.String())
 		if rec.Code != http.StatusCreated || m == nil {
 			t.Fatalf("create user: %d\n%s", rec.Code, rec.Body.String())
 		}
@@ -128,7 +138,7 @@ func TestAdminCreatesUsersAndTokens(t *testing.T) {
 			t.Fatalf("the shown password does not work: %v", err)
 		}
 		rec = f.as(admin, http.MethodPost, "/admin/users/maria/password", url.Values{})
-		if m2 := secretPattern.FindStringSubmatch(rec.Body.String()); rec.Code != http.StatusOK || m2 == nil || m2[1] == m[1] {
+		if m2 := shownSecret(rec.Body.String()); rec.Code != http.StatusOK || m2 == nil || m2[1] == m[1] {
 			t.Fatalf("reset password: %d", rec.Code)
 		}
 		if rec := f.as(admin, http.MethodPost, "/admin/users/maria/disable", url.Values{}); rec.Code != http.StatusSeeOther {
@@ -139,7 +149,7 @@ func TestAdminCreatesUsersAndTokens(t *testing.T) {
 		}
 
 		rec = f.as(admin, http.MethodPost, "/admin/tokens", url.Values{"name": {"AFIS"}, "role": {"registration_officer"}, "days": {"30"}})
-		m = secretPattern.FindStringSubmatch(rec.Body.String())
+		m = shownSecret(rec.Body.String())
 		if rec.Code != http.StatusCreated || m == nil || !strings.HasPrefix(m[1], "ceas_") {
 			t.Fatalf("create token: %d\n%s", rec.Code, rec.Body.String())
 		}
@@ -198,5 +208,30 @@ func TestAccountPasswordPage(t *testing.T) {
 	}
 	if _, err := f.svc.Authenticate(ctx, "anna", "new long password", "10.0.0.1"); err != nil {
 		t.Fatalf("new password refused: %v", err)
+	}
+}
+
+func TestAdminChangesRolesAndEnables(t *testing.T) {
+	f := newAdminFixture(t, sqldbtest.SQLite(t))
+	admin := f.user(t, "DE", "de.admin", "admin")
+	f.user(t, "DE", "ben", "analyst")
+	if rec := f.as(admin, http.MethodPost, "/admin/users/ben/roles", url.Values{"role": {"coordinator"}}); rec.Code != http.StatusBadRequest ||
+		!strings.Contains(rec.Body.String(), "roles-error") {
+		t.Fatalf("ineligible role: %d", rec.Code)
+	}
+	if rec := f.as(admin, http.MethodPost, "/admin/users/de.admin/roles", url.Values{"role": {"auditor"}}); rec.Code != http.StatusConflict ||
+		!strings.Contains(rec.Body.String(), "you cannot change your own roles") {
+		t.Fatalf("own roles: %d\n%s", rec.Code, rec.Body.String())
+	}
+	if rec := f.as(admin, http.MethodPost, "/admin/users/ben/roles", url.Values{"role": {"dublin_officer", "analyst"}}); rec.Code != http.StatusSeeOther {
+		t.Fatalf("set roles: %d", rec.Code)
+	}
+	f.as(admin, http.MethodPost, "/admin/users/ben/disable", url.Values{})
+	body := f.as(admin, http.MethodGet, "/admin/users/ben", nil).Body.String()
+	if !strings.Contains(body, "analyst, dublin_officer") || !strings.Contains(body, "/admin/users/ben/enable") {
+		t.Fatalf("user page after changes:\n%s", body)
+	}
+	if rec := f.as(admin, http.MethodPost, "/admin/users/ben/enable", url.Values{}); rec.Code != http.StatusSeeOther {
+		t.Fatalf("enable: %d", rec.Code)
 	}
 }

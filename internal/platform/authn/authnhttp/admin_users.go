@@ -98,20 +98,71 @@ func (a *Admin) createUser(w http.ResponseWriter, r *http.Request) {
 
 type userPage struct {
 	web.Frame
-	Account authn.User
-	Roles   string
-	Status  string
+	Account    authn.User
+	Roles      string
+	Status     string
+	Choices    []roleChoice
+	RolesError string
 }
 
 // user serves GET /admin/users/{username}: the account and its actions.
 func (a *Admin) user(w http.ResponseWriter, r *http.Request) {
+	a.renderUser(w, r, http.StatusOK, nil)
+}
+
+func (a *Admin) renderUser(w http.ResponseWriter, r *http.Request, status int, rolesErr error) {
 	u, err := a.svc.UserByName(r.Context(), r.PathValue("username"))
 	if err != nil {
 		a.fail(w, r, err)
 		return
 	}
-	a.tmpl.Render(w, r, http.StatusOK, "admin_user.html", &userPage{Frame: a.pageFrame(r, u.Username, "/admin/users"),
-		Account: u, Roles: roleList(u.Roles), Status: userStatus(u, a.svc)})
+	held := make([]string, len(u.Roles))
+	for i, ro := range u.Roles {
+		held[i] = string(ro)
+	}
+	if rolesErr != nil {
+		held = r.PostForm["role"]
+	}
+	choices, err := a.roleChoices(r, held)
+	if err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	p := &userPage{Frame: a.pageFrame(r, u.Username, "/admin/users"), Account: u, Roles: roleList(u.Roles),
+		Status: userStatus(u, a.svc), Choices: choices}
+	if rolesErr != nil {
+		p.RolesError = formErrors(rolesErr, nil)
+	}
+	a.tmpl.Render(w, r, status, "admin_user.html", p)
+}
+
+// setRoles serves POST /admin/users/{username}/roles.
+func (a *Admin) setRoles(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, maxAdminForm)
+	if err := r.ParseForm(); err != nil {
+		http.Error(w, "the form could not be read", http.StatusBadRequest)
+		return
+	}
+	username := r.PathValue("username")
+	err := a.svc.SetRoles(r.Context(), username, r.PostForm["role"])
+	switch {
+	case err == nil:
+		http.Redirect(w, r, "/admin/users/"+url.PathEscape(username), http.StatusSeeOther)
+	case formStatus(err) != 0:
+		a.renderUser(w, r, formStatus(err), err)
+	default:
+		a.fail(w, r, err)
+	}
+}
+
+// enableUser serves POST /admin/users/{username}/enable.
+func (a *Admin) enableUser(w http.ResponseWriter, r *http.Request) {
+	username := r.PathValue("username")
+	if err := a.svc.EnableUser(r.Context(), username); err != nil {
+		a.fail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/users/"+url.PathEscape(username), http.StatusSeeOther)
 }
 
 // resetPassword serves POST /admin/users/{username}/password: a new generated password,
