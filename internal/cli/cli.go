@@ -54,6 +54,8 @@ func commands() []command {
 		{"user add", "create a user account (prints a generated password once)", runUserAdd},
 		{"user passwd", "set a user's password and end its sessions", runUserPasswd},
 		{"user disable", "disable a user account and end its sessions", runUserDisable},
+		{"user enable", "enable a disabled user account", runUserEnable},
+		{"user roles", "replace a user's roles and end its sessions", runUserRoles},
 		{"user list", "list user accounts", runUserList},
 		{"token create", "create an API token (printed once)", runTokenCreate},
 		{"token list", "list API tokens", runTokenList},

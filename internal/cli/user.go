@@ -130,6 +130,48 @@ func runUserDisable(ctx context.Context, env *Env, args []string) error {
 	return nil
 }
 
+// runUserEnable enables a disabled account again.
+func runUserEnable(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "user enable", "--username NAME")
+	dbf := addDBFlags(fs, env)
+	username := fs.String("username", "", "login name")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	ctx, svc, db, err := openAuthn(ctx, dbf)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := svc.EnableUser(ctx, *username); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "user %s enabled\n", *username)
+	return nil
+}
+
+// runUserRoles replaces the roles of an account and ends its sessions.
+func runUserRoles(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "user roles", "--username NAME --role ROLE [--role ROLE]")
+	dbf := addDBFlags(fs, env)
+	username := fs.String("username", "", "login name")
+	var roles stringList
+	fs.Var(&roles, "role", "role, repeatable: "+roleNames())
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	ctx, svc, db, err := openAuthn(ctx, dbf)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if err := svc.SetRoles(ctx, *username, roles); err != nil {
+		return err
+	}
+	fmt.Fprintf(env.Stderr, "user %s now holds %s; its sessions are ended\n", *username, strings.Join(roles, ","))
+	return nil
+}
+
 // runUserList prints the accounts, of one organisation or all, as a table.
 func runUserList(ctx context.Context, env *Env, args []string) error {
 	fs := newFlagSet(env, "user list", "[--org DE]")

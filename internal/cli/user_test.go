@@ -65,6 +65,10 @@ func TestUserCommands(t *testing.T) {
 		{"unknown flag", "", []string{"user", "add", "--colour", "red"}, 2, "usage"},
 		{"passwd", "another good password\n", []string{"user", "passwd", "--username", "ben", "--password-stdin"}, 0, "password of ben changed"},
 		{"passwd of an unknown user", "", []string{"user", "passwd", "--username", "nobody"}, 1, "not found"},
+		{"roles", "", []string{"user", "roles", "--username", "ben", "--role", "auditor"}, 0, "ben now holds auditor"},
+		{"ineligible roles", "", []string{"user", "roles", "--username", "ben", "--role", "coordinator"}, 1, "cannot be held"},
+		{"disable then enable", "", []string{"user", "disable", "--username", "anna"}, 0, "anna disabled"},
+		{"enable", "", []string{"user", "enable", "--username", "anna"}, 0, "anna enabled"},
 		{"disable", "", []string{"user", "disable", "--username", "ben"}, 0, "ben disabled"},
 	}
 	for _, tt := range tests {
