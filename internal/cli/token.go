@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -19,7 +21,7 @@ func runTokenCreate(ctx context.Context, env *Env, args []string) error {
 	fs.StringVar(&n.Org, "org", "", "organisation code the token acts for")
 	fs.StringVar(&n.Name, "name", "", "what the token is for, e.g. the national system's name")
 	fs.Var(&roles, "role", "role, repeatable: "+roleNames())
-	fs.DurationVar(&n.TTL, "expires", 0, "lifetime, e.g. 720h (default 90 days, at most 2 years)")
+	fs.Var((*lifetimeFlag)(&n.TTL), "expires", "lifetime, e.g. 720h or 30d (default 90d, at most 730d)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -102,4 +104,37 @@ func formatOptionalTime(t time.Time) string {
 		return "never"
 	}
 	return t.Format(time.RFC3339)
+}
+
+// lifetimeFlag is a duration flag that also takes whole days ("30d"), the unit operators
+// think of token lifetimes in; time.ParseDuration stops at hours.
+type lifetimeFlag time.Duration
+
+// String implements flag.Value.
+func (l *lifetimeFlag) String() string { return time.Duration(*l).String() }
+
+// Set implements flag.Value.
+func (l *lifetimeFlag) Set(s string) error {
+	d, err := parseLifetime(s)
+	if err != nil {
+		return err
+	}
+	*l = lifetimeFlag(d)
+	return nil
+}
+
+// parseLifetime reads a Go duration ("720h") or a number of days ("30d", at most 100000).
+func parseLifetime(s string) (time.Duration, error) {
+	if days, ok := strings.CutSuffix(s, "d"); ok {
+		n, err := strconv.Atoi(days)
+		if err != nil || n < 0 || n > 100000 || days == "" || days[0] == '+' {
+			return 0, fmt.Errorf("%q is not a number of days", s)
+		}
+		return time.Duration(n) * 24 * time.Hour, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil {
+		return 0, fmt.Errorf("%q is not a duration such as 720h or 30d", s)
+	}
+	return d, nil
 }
