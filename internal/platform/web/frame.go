@@ -19,6 +19,8 @@ type Frame struct {
 	Active string
 	// Flash is a one-off message shown above the content (a catalogue key or plain text).
 	Flash string
+	// FlashKind is FlashInfo (the default), FlashSuccess, FlashWarning or FlashError.
+	FlashKind string
 	// Lang is the BCP 47 tag of the page language ("en", "uk"); Render negotiates it from
 	// Accept-Language when empty.
 	Lang string

@@ -280,6 +280,9 @@
   }
 
   function init(root) {
+    // An error summary takes the focus, so a screen reader reads what to correct first.
+    var summary = root.querySelector && root.querySelector('[data-autofocus]');
+    if (summary) summary.focus();
     var els = root.querySelectorAll ? root.querySelectorAll('.chart') : [];
     if (root.classList && root.classList.contains('chart')) initChart(root);
     Array.prototype.forEach.call(els, initChart);
