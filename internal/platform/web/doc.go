@@ -71,6 +71,10 @@
 //
 // # Messages
 //
+// The page language is Frame.Lang when the handler sets it (a user profile, say); otherwise
+// the language chosen in the footer's switcher (?lang=uk, kept in the ceas_lang cookie), or
+// else the best match of Accept-Language.
+//
 // English strings live in messages/en.json, a flat key -> text map; texts are fmt formats
 // when arguments are passed. Other languages (messages/uk.json, ...) may be partial and fall
 // back to English key by key. A module may ship messages/<lang>.json in the file system it

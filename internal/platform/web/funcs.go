@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"net/url"
 	"time"
 
 	"golang.org/x/text/language"
@@ -20,6 +21,7 @@ import (
 //	json v              v marshalled as JSON, for data-chart and other data- attributes
 //	asset "app.js"      the versioned URL of a static file
 //	lang                the page language
+//	langLinks u         the language switcher entries for the page at u
 func funcs(c *catalogue, lang string) template.FuncMap {
 	p := message.NewPrinter(language.Make(lang))
 	return template.FuncMap{
@@ -31,7 +33,38 @@ func funcs(c *catalogue, lang string) template.FuncMap {
 		"pageLinks": NewPageLinks,
 		"json":      jsonAttr,
 		"asset":     Asset,
+		"langLinks": func(u *url.URL) []LangLink { return langLinks(c, lang, u) },
 	}
+}
+
+// LangLink is one entry of the language switcher: the language's name in itself.
+type LangLink struct {
+	Code, Name, Href string
+	Current          bool
+}
+
+// langLinks lists the catalogue languages with links to the current page in each; nil when
+// there is only one language.
+func langLinks(c *catalogue, current string, u *url.URL) []LangLink {
+	codes := c.langs()
+	if len(codes) < 2 {
+		return nil
+	}
+	out := make([]LangLink, len(codes))
+	for i, code := range codes {
+		name, ok := c.msgs[code]["lang.name"]
+		if !ok {
+			name = code
+		}
+		href := "?" + url.Values{LangParam: {code}}.Encode()
+		if u != nil {
+			q := u.Query()
+			q.Set(LangParam, code)
+			href = (&url.URL{Path: u.Path, RawQuery: q.Encode()}).String()
+		}
+		out[i] = LangLink{Code: code, Name: name, Href: href, Current: code == current}
+	}
+	return out
 }
 
 // formatTime shows times in UTC, the time base of every record in CEAS, in ISO 8601 order,

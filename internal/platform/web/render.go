@@ -65,10 +65,17 @@ func (t *Templates) RenderFragment(w http.ResponseWriter, r *http.Request, statu
 	writeHTML(w, status, body)
 }
 
+// LangParam is the query parameter of the language links in the footer; LangCookie keeps
+// the choice for later requests.
+const (
+	LangParam  = "lang"
+	LangCookie = "ceas_lang"
+)
+
 // fill completes the frame from the request; it returns f for chaining.
 func (t *Templates) fill(f *Frame, w http.ResponseWriter, r *http.Request) *Frame {
 	if f.Lang == "" || !t.cat.has(f.Lang) {
-		f.Lang = t.cat.negotiate(r.Header.Get("Accept-Language"))
+		f.Lang = t.chooseLang(w, r)
 	}
 	if f.RequestID == "" {
 		f.RequestID = firstNonEmpty(w.Header().Get("X-Request-Id"), r.Header.Get("X-Request-Id"))
@@ -86,4 +93,20 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
+}
+
+// chooseLang picks the page language when the handler set none: the language the user just
+// chose (?lang=, remembered in a cookie), then the remembered choice, then the browser's
+// Accept-Language. The cookie holds a preference, not a credential; it is HttpOnly because no
+// script reads it, and Secure when the request came over TLS.
+func (t *Templates) chooseLang(w http.ResponseWriter, r *http.Request) string {
+	if q := r.URL.Query().Get(LangParam); q != "" && t.cat.has(q) {
+		http.SetCookie(w, &http.Cookie{Name: LangCookie, Value: q, Path: "/", MaxAge: 365 * 24 * 3600,
+			HttpOnly: true, Secure: r.TLS != nil, SameSite: http.SameSiteLaxMode})
+		return q
+	}
+	if c, err := r.Cookie(LangCookie); err == nil && t.cat.has(c.Value) {
+		return c.Value
+	}
+	return t.cat.negotiate(r.Header.Get("Accept-Language"))
 }

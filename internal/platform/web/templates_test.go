@@ -267,3 +267,44 @@ func TestSharedKeys(t *testing.T) {
 		t.Errorf("Missing = %v", got)
 	}
 }
+
+func TestLanguageSwitch(t *testing.T) {
+	tm := mustTemplates(t)
+	cases := []struct {
+		name, url, cookie, frameLang, want string
+		setsCookie                         bool
+	}{
+		{"query chooses and is remembered", "/audit?actor=x&lang=uk", "", "", "uk", true},
+		{"unknown query is ignored", "/audit?lang=xx", "", "", "en", false},
+		{"cookie remembers", "/audit", "uk", "", "uk", false},
+		{"bad cookie is ignored", "/audit", "xx", "", "en", false},
+		{"handler's choice wins", "/audit?lang=uk", "uk", "en", "en", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			r := httptest.NewRequest("GET", c.url, nil)
+			if c.cookie != "" {
+				r.AddCookie(&http.Cookie{Name: LangCookie, Value: c.cookie})
+			}
+			w := httptest.NewRecorder()
+			tm.Render(w, r, 200, PageLogin, &LoginPage{Frame: Frame{Lang: c.frameLang}})
+			body := w.Body.String()
+			if !strings.Contains(body, `<html lang="`+c.want+`"`) {
+				t.Errorf("want lang %s", c.want)
+			}
+			set := w.Header().Get("Set-Cookie")
+			if c.setsCookie != (set != "") || (c.setsCookie && !strings.Contains(set, LangCookie+"="+c.want)) {
+				t.Errorf("Set-Cookie = %q", set)
+			}
+			for _, s := range []string{`hreflang="uk" lang="uk"`, "Українська", "English"} {
+				if !strings.Contains(body, s) {
+					t.Errorf("language switcher lacks %q", s)
+				}
+			}
+		})
+	}
+	body := render(t, tm, PageLogin, &LoginPage{}, nil).Body.String()
+	if !strings.Contains(body, `href="/somewhere?lang=uk&amp;x=1"`) {
+		t.Errorf("switcher link should keep the query: %s", body)
+	}
+}
