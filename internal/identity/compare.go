@@ -28,7 +28,7 @@ func swapped(a, b *features) bool {
 	return agrees(compareName(&a.surname, &b.given, false)) && agrees(compareName(&a.given, &b.surname, false))
 }
 
-func agrees(l uint8) bool { return l == nExact || l == nTranslit || l == nJWHigh }
+func agrees(l uint8) bool { return l == nExact || l == nTranslit || l == nJWHigh || l == nContained }
 
 // compareName grades two names. For given names (given=true) the equivalence groups decide
 // before string similarity: Oleksandr and Aleksandr are one name, and two different known

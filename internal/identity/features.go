@@ -87,8 +87,9 @@ func (p *preparer) prepare(r *Record) *features {
 	f.patronymic.group = p.patronymicGroup(&f.patronymic)
 	f.dob = parseDOB(r.DateOfBirth)
 	f.sex = parseSex(r.Sex)
-	f.place = p.name(r.PlaceOfBirth)
-	f.place.group = p.places.Group(r.PlaceOfBirth)
+	place := names.PlaceCore(r.PlaceOfBirth)
+	f.place = p.name(place)
+	f.place.group = p.places.Group(place)
 	f.nat = p.intern(parseNationality(r.Nationality))
 	for _, d := range r.Documents {
 		if df, ok := prepareDoc(d.Number); ok {

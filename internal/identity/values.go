@@ -132,7 +132,7 @@ func parseSex(s string) byte {
 	switch names.Fold(s) {
 	case "m", "male", "man", "h", "homme", "mann", "mannlich", "maschio", "hombre", "muz", "ч", "чол", "чоловiча", "чоловіча", "м", "муж", "мужской", "1":
 		return 'M'
-	case "f", "female", "woman", "femme", "w", "weiblich", "frau", "k", "kobieta", "mujer", "donna", "zena", "ж", "жiноча", "жіноча", "жен", "женский", "2":
+	case "f", "female", "woman", "femme", "w", "weiblich", "frau", "k", "kobieta", "mujer", "donna", "zena", "z", "ж", "жiноча", "жіноча", "жен", "женский", "2":
 		return 'F'
 	case "x", "other", "u", "unknown":
 		return 'X'
@@ -149,6 +149,15 @@ var nationalities = map[string]string{
 	"xxa": "XXA", "stateless": "XXA",
 }
 
+// nationalityPrefixes recognise the adjective forms states write (ukraińskie,
+// ukrainienne, ukrajinské, ucraina, oekraïens; rosyjskie; białoruskie).
+var nationalityPrefixes = []struct{ prefix, iso string }{
+	{"ukr", "UKR"}, {"ucr", "UKR"}, {"oekr", "UKR"}, {"укр", "UKR"},
+	{"russ", "RUS"}, {"rosyj", "RUS"}, {"rusk", "RUS"}, {"рос", "RUS"},
+	{"belarus", "BLR"}, {"bielorus", "BLR"}, {"bialorus", "BLR"}, {"weissruss", "BLR"}, {"білорус", "BLR"}, {"беларус", "BLR"},
+	{"moldov", "MDA"},
+}
+
 func parseNationality(s string) string {
 	f := names.Fold(s)
 	if f == "" {
@@ -156,6 +165,11 @@ func parseNationality(s string) string {
 	}
 	if iso, ok := nationalities[f]; ok {
 		return iso
+	}
+	for _, p := range nationalityPrefixes {
+		if strings.HasPrefix(f, p.prefix) {
+			return p.iso
+		}
 	}
 	return strings.ToUpper(f)
 }

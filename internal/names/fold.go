@@ -70,15 +70,19 @@ func Fold(s string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf || (r >= 0x0400 && r <= 0x04FF):
+			b.WriteRune(r) // Cyrillic keeps й, ї, ё: they are letters, not accents
+		case specialLatin[r] != "":
+			b.WriteString(specialLatin[r])
+		default:
+			for _, d := range norm.NFD.String(string(r)) {
+				if !unicode.Is(unicode.Mn, d) {
+					b.WriteRune(d)
+				}
+			}
 		}
-		if rep, ok := specialLatin[r]; ok {
-			b.WriteString(rep)
-			continue
-		}
-		b.WriteRune(r)
 	}
 	// a lone combining mark may have stood between spaces
 	return strings.Join(strings.Fields(norm.NFC.String(b.String())), " ")

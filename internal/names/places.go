@@ -95,11 +95,59 @@ func placeKeys(name string) []string {
 }
 
 // Group returns the exonym group of a place name, or 0 when the place is not listed.
+// Registers decorate places ("М. ХАРКІВ/UKR", "Lviv (Ukraine)", "Donieck, UKR"); when the
+// whole string is not listed, each word and each pair of adjacent words is tried.
 func (p *Places) Group(name string) int32 {
+	if g := p.whole(name); g != 0 {
+		return g
+	}
+	toks := Tokens(Clean(name))
+	if len(toks) < 2 {
+		return 0
+	}
+	for i := range toks {
+		if i+1 < len(toks) {
+			if g := p.whole(toks[i] + " " + toks[i+1]); g != 0 {
+				return g
+			}
+		}
+		for _, k := range Keys(toks[i]) {
+			if g := p.group[k]; g != 0 {
+				return g
+			}
+		}
+	}
+	return 0
+}
+
+func (p *Places) whole(name string) int32 {
 	for _, k := range placeKeys(name) {
 		if g := p.group[k]; g != 0 {
 			return g
 		}
 	}
 	return 0
+}
+
+// PlaceCore strips what registers add around a place name: settlement-type prefixes
+// (м., г., с., смт), the country (UKR, Ukraine, Україна), so that "М. ХАРКІВ/UKR" and
+// "Kharkiv" compare as names. A string that is only a country yields "".
+func PlaceCore(name string) string {
+	toks := Tokens(Clean(name))
+	out := toks[:0]
+	for _, t := range toks {
+		if placeNoise[Fold(t)] {
+			continue
+		}
+		out = append(out, t)
+	}
+	return strings.Join(out, " ")
+}
+
+// placeNoise are the words dropped by PlaceCore.
+var placeNoise = map[string]bool{
+	"м": true, "г": true, "с": true, "смт": true, "село": true, "місто": true, "город": true, "m": true,
+	"ukr": true, "ua": true, "ukraine": true, "україна": true, "украина": true, "ukraina": true, "ukrajina": true,
+	"ucraina": true, "ucrania": true, "oekraine": true, "rus": true, "russia": true, "blr": true, "belarus": true,
+	"mda": true, "moldova": true, "city": true, "oblast": true, "obl": true, "область": true, "обл": true,
 }

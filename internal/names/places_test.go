@@ -69,3 +69,22 @@ func FuzzNormalise(f *testing.F) {
 		}
 	})
 }
+
+func TestPlaceDecorations(t *testing.T) {
+	p := NewPlaces()
+	cases := []struct{ in, core, same string }{
+		{"М. ХАРКІВ/UKR", "харків", "Kharkiv"},
+		{"Lviv (Ukraine)", "lviv", "Lwów"},
+		{"Donieck, UKR", "donieck", "Donetsk"},
+		{"UKRAINE", "", ""},
+		{"Біла Церква, Україна", "біла церква", "Bila Tserkva"},
+	}
+	for _, c := range cases {
+		if got := PlaceCore(c.in); got != c.core {
+			t.Errorf("PlaceCore(%q)=%q want %q", c.in, got, c.core)
+		}
+		if c.same != "" && (p.Group(c.in) == 0 || p.Group(c.in) != p.Group(c.same)) {
+			t.Errorf("Group(%q)=%d, Group(%q)=%d", c.in, p.Group(c.in), c.same, p.Group(c.same))
+		}
+	}
+}
