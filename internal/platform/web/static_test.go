@@ -245,3 +245,43 @@ func containsPoint(t *testing.T, typ string, raw json.RawMessage, x, y float64) 
 	}
 	return false
 }
+
+// TestClassesExist: every class the templates and app.js use is styled by the vendored ECL
+// files or app.css, so an ECL upgrade that renames a class fails here, not in front of users.
+func TestClassesExist(t *testing.T) {
+	var css strings.Builder
+	for name, a := range assets() {
+		if strings.HasSuffix(name, ".css") {
+			css.Write(a.data)
+		}
+	}
+	styles := css.String()
+	classAttr := regexp.MustCompile(`class(?:Name)?\s*=\s*["']([^"']*)["']`)
+	// Hooks for scripts and tests, and ECL markup classes that ECL 4.11 leaves unstyled.
+	unstyled := map[string]bool{"no-js": true, "field--invalid": true, "card__link": true, "error-page": true,
+		"chart-tools__csv": true, "ecl-checkbox__text": true, "ecl-select__icon-shape": true}
+	_ = fs.WalkDir(builtinFS, "templates", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, _ := fs.ReadFile(builtinFS, p)
+		checkClasses(t, p, string(b), classAttr, styles, unstyled)
+		return nil
+	})
+	checkClasses(t, "app.js", string(assets()["app.js"].data), classAttr, styles, unstyled)
+}
+
+func checkClasses(t *testing.T, file, text string, classAttr *regexp.Regexp, styles string, unstyled map[string]bool) {
+	t.Helper()
+	actions := regexp.MustCompile(`\{\{.*?\}\}`)
+	for _, m := range classAttr.FindAllStringSubmatch(text, -1) {
+		for _, c := range strings.Fields(actions.ReplaceAllString(m[1], " ")) {
+			if unstyled[c] || strings.HasSuffix(c, "--") {
+				continue
+			}
+			if !regexp.MustCompile(`\.` + regexp.QuoteMeta(c) + `[^a-zA-Z0-9_-]`).MatchString(styles) {
+				t.Errorf("%s: class %q has no style", file, c)
+			}
+		}
+	}
+}
