@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ceas-eu/ceas/internal/platform/authn"
 	"github.com/ceas-eu/ceas/internal/platform/authz"
 	"github.com/ceas-eu/ceas/internal/platform/errs"
 	"github.com/ceas-eu/ceas/internal/platform/sqldb"
@@ -123,6 +124,33 @@ func TestLogoutEndsTheSessionAndIsAudited(t *testing.T) {
 		var stored string
 		if err := db.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM sessions`).Scan(&stored); err != nil || stored != "0" {
 			t.Fatalf("sessions left: %s %v", stored, err)
+		}
+	})
+}
+
+func TestPurgeExpiredRemovesOnlyEndedSessionsAndFlows(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := setup(t, db) // SessionTTL 8 hours; login flows live 10 minutes
+		f.addUser(t, "DE", "anna", goodPassword, authz.RoleAnalyst)
+		ctx := context.Background()
+		if _, err := f.svc.Authenticate(ctx, "anna", goodPassword, "10.0.0.1"); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.svc.BeginLoginFlow(ctx, "s1", authn.LoginFlow{Nonce: "n", Verifier: "v", Next: "/"}); err != nil {
+			t.Fatal(err)
+		}
+		f.clock.Advance(7*time.Hour + 40*time.Minute)
+		late, err := f.svc.Authenticate(ctx, "anna", goodPassword, "10.0.0.1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.clock.Advance(20 * time.Minute)
+		n, err := f.svc.PurgeExpired(ctx)
+		if err != nil || n != 2 {
+			t.Fatalf("purged %d, %v; want the first session and the flow", n, err)
+		}
+		if _, err := f.svc.Session(ctx, late.Token); err != nil {
+			t.Fatalf("the later session was purged: %v", err)
 		}
 	})
 }
