@@ -16,6 +16,9 @@ type Result struct {
 	// on a graph with the same nodes.
 	Raw   []int64
 	Scale int64
+	// Eps, when warm-starting, is the first scaling epsilon in cost units: about how
+	// far the warm prices may be from optimal (0: from the largest cost).
+	Eps float64
 	// Potential is a node price p with cost(u,v) + p[u] - p[v] >= 0 on every arc that
 	// could carry more flow and <= 0 on every arc that carries flow (complementary
 	// slackness, up to 1/(n+1) in cost units): the dual solution of the flow LP.
@@ -40,7 +43,10 @@ func SolveFrom(ctx context.Context, g *Graph, warm *Result) (Result, error) {
 	if !g.Balanced() {
 		return Result{}, errors.New("mcmf: supplies do not sum to zero")
 	}
+	c0 := cpuNow()
+	defer func() { dbg("solve n=%d m=%d warm=%v cpu=%v", g.n, len(g.from), warm != nil, cpuNow()-c0) }()
 	feas, err := CheckFeasible(ctx, g)
+	dbg("feasible check cpu=%v", cpuNow()-c0)
 	if err != nil {
 		return Result{}, err
 	}
@@ -49,9 +55,10 @@ func SolveFrom(ctx context.Context, g *Graph, warm *Result) (Result, error) {
 	}
 	r := g.residual()
 	cs := &costScaling{r: r, scale: int64(r.n + 1), p: make([]int64, r.n), excess: append([]int64(nil), g.supply...)}
+	cs.stop = max(1, int64(g.Tolerance*float64(cs.scale)))
 	if warm != nil && len(warm.Raw) == r.n && warm.Scale == cs.scale {
 		copy(cs.p, warm.Raw)
-		cs.warm = true
+		cs.warm, cs.eps0 = true, warm.Eps
 	}
 	if err := cs.run(ctx); err != nil {
 		return Result{}, err
@@ -74,6 +81,8 @@ type costScaling struct {
 	cur    []int32
 	queue  []int32
 	warm   bool
+	eps0   float64
+	stop   int64
 }
 
 func (cs *costScaling) run(ctx context.Context) error {
@@ -92,29 +101,20 @@ func (cs *costScaling) run(ctx context.Context) error {
 	}
 	cs.cur = make([]int32, r.n)
 	eps := maxc * cs.scale
-	if cs.warm {
-		eps = cs.violation() * alpha
+	if cs.warm && cs.eps0 > 0 {
+		eps = min(eps, max(1, int64(cs.eps0*float64(cs.scale))*alpha))
 	}
 	for {
-		eps = max(1, eps/alpha)
+		eps = max(cs.stop, eps/alpha)
+		c0 := cpuNow()
 		if err := cs.refine(ctx, eps); err != nil {
 			return err
 		}
-		if eps == 1 {
+		dbg("refine eps=%d cpu=%v", eps, cpuNow()-c0)
+		if eps <= cs.stop {
 			return nil
 		}
 	}
-}
-
-// violation is the largest -(reduced cost) over arcs with capacity, at least 1.
-func (cs *costScaling) violation() int64 {
-	r, v := cs.r, int64(1)
-	for a := 0; a < len(r.res); a += 2 {
-		if r.res[a] > 0 {
-			v = max(v, -(r.cost[a] + cs.p[r.head[a^1]] - cs.p[r.head[a]]))
-		}
-	}
-	return v
 }
 
 // refine turns an eps*alpha-optimal flow into an eps-optimal one (Goldberg-Tarjan).
@@ -174,6 +174,15 @@ func (cs *costScaling) discharge(v int32, eps int64) error {
 		a := r.order[cs.cur[v]]
 		w := r.head[a]
 		if r.res[a] > 0 && r.cost[a]+cs.p[v]-cs.p[w] < 0 {
+			// Push look-ahead (Goldberg 1997): a node with no excess to hold and no
+			// admissible arc is relabelled before it receives flow it would push back.
+			if cs.excess[w] >= 0 && !cs.hasAdmissible(w) {
+				if cs.relabel(w, eps) == nil {
+					cs.cur[w] = r.start[w]
+					continue
+				}
+				cs.cur[w] = r.start[w] // no residual arc yet: the push creates one
+			}
 			f := min(cs.excess[v], r.res[a])
 			wasActive := cs.excess[w] > 0
 			cs.push(a, v, w, f)
@@ -187,6 +196,19 @@ func (cs *costScaling) discharge(v int32, eps int64) error {
 		cs.cur[v]++
 	}
 	return nil
+}
+
+// hasAdmissible advances the current arc of w to its first admissible arc, if any; the
+// arcs before the current arc are known not to be admissible until w is relabelled.
+func (cs *costScaling) hasAdmissible(w int32) bool {
+	r := cs.r
+	for ; cs.cur[w] < r.start[w+1]; cs.cur[w]++ {
+		a := r.order[cs.cur[w]]
+		if r.res[a] > 0 && r.cost[a]+cs.p[w]-cs.p[r.head[a]] < 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // relabel lowers p[v] as far as eps-optimality allows, making at least one arc admissible.

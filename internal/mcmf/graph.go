@@ -8,6 +8,11 @@ var ErrInfeasible = errors.New("mcmf: supplies cannot be routed within capacitie
 // Graph is a directed network with integer arc capacities and costs and node supplies
 // (positive: the node sends flow; negative: it must receive flow).
 type Graph struct {
+	// Tolerance, in cost units, stops cost scaling once epsilon is at most Tolerance:
+	// the flow is then within Tolerance per node of the optimal cost and the potentials
+	// within Tolerance of complementary slackness. Zero solves exactly.
+	Tolerance float64
+
 	n      int
 	supply []int64
 	from   []int32

@@ -23,8 +23,8 @@ type model struct {
 	pinned  []bool
 }
 
-// decimals returns the score precision, 4 when the policy leaves it unset.
-func (in *Instance) decimals() int {
+// Decimals returns the score precision, 4 when the policy leaves it unset.
+func (in *Instance) Decimals() int {
 	if in.Policy.ScoreDecimals <= 0 {
 		return 4
 	}
@@ -34,7 +34,7 @@ func (in *Instance) decimals() int {
 // buildModel maps cases to items and places to bins. The value of case c at place p is
 // employable_c x score_cp in units of 10^-decimals, so objectives are exact integers.
 func buildModel(in *Instance, ov Overrides) (*model, error) {
-	m := &model{in: in, unit: math.Pow10(in.decimals()), stateIx: map[string]int{}}
+	m := &model{in: in, unit: math.Pow10(in.Decimals()), stateIx: map[string]int{}}
 	p := &assign.Problem{Groups: make([]assign.Group, len(in.States)), Bins: make([]assign.Bin, len(in.Places))}
 	for i, s := range in.States {
 		m.stateIx[s.Code] = i

@@ -20,7 +20,10 @@ func (st *state) ejectManyPass(ctx context.Context) int {
 	}
 	dirty := make([]bool, len(members))
 	for u := range p.Items {
-		if st.bin[u] >= 0 || u&255 == 0 && deadline(ctx) != nil {
+		if u&255 == 0 && deadline(ctx) != nil {
+			break
+		}
+		if st.bin[u] >= 0 {
 			continue
 		}
 		bestGain, bestB, bestK := int64(0), -1, 0

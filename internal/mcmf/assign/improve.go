@@ -1,6 +1,9 @@
 package assign
 
-import "context"
+import (
+	"context"
+	"sort"
+)
 
 // improve runs local search passes until none improves the objective or the deadline
 // comes: insertions of unplaced items, relocations, ejections (an unplaced item takes
@@ -61,36 +64,44 @@ func (st *state) relocatePass() int {
 }
 
 // ejectPass lets an unplaced item u take bin b from a non-mandatory member a when
-// V(u,b) > V(a,b); a becomes unplaced and may be re-inserted by the next pass.
+// V(u,b) > V(a,b); a becomes unplaced and may be re-inserted by the next pass. Members
+// are ranked by value once per pass, so the first member that makes room is the best.
 func (st *state) ejectPass(ctx context.Context) int {
 	p, n := st.s.p, 0
 	members := st.members()
+	for b, in := range members {
+		sort.Slice(in, func(x, y int) bool { return p.V(in[x], b) < p.V(in[y], b) })
+	}
+	dirty := make([]bool, len(members))
 	for u := range p.Items {
-		if st.bin[u] >= 0 || u&1023 == 0 && deadline(ctx) != nil {
+		if u&1023 == 0 && deadline(ctx) != nil {
+			break
+		}
+		if st.bin[u] >= 0 {
 			continue
 		}
 		bestGain, bestA, bestB := int64(0), -1, -1
 		for _, bb := range st.s.cands(u) {
 			b := int(bb)
 			vu := p.V(u, b)
-			if vu <= bestGain {
+			if dirty[b] || vu <= bestGain {
 				continue
 			}
 			for _, a := range members[b] {
-				if st.bin[a] != b || p.Items[a].Mandatory {
-					continue
-				}
 				gain := vu - p.V(a, b)
-				if gain <= bestGain || !st.swapFits(u, a, b) {
-					continue
+				if gain <= bestGain {
+					break
 				}
-				bestGain, bestA, bestB = gain, a, b
+				if !p.Items[a].Mandatory && st.swapFits(u, a, b) {
+					bestGain, bestA, bestB = gain, a, b
+					break
+				}
 			}
 		}
 		if bestA >= 0 {
 			st.remove(bestA)
 			st.place(u, bestB)
-			members[bestB] = append(members[bestB], u)
+			dirty[bestB] = true
 			n++
 		}
 	}
@@ -114,8 +125,11 @@ func (st *state) swapPass(ctx context.Context) int {
 	p, n := st.s.p, 0
 	members := st.members()
 	for a := range p.Items {
+		if a&1023 == 0 && deadline(ctx) != nil {
+			break
+		}
 		b1 := st.bin[a]
-		if b1 < 0 || a&1023 == 0 && deadline(ctx) != nil {
+		if b1 < 0 {
 			continue
 		}
 		va := p.V(a, b1)

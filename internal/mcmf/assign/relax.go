@@ -3,6 +3,7 @@ package assign
 import (
 	"context"
 	"fmt"
+	"os"
 	"sort"
 
 	"github.com/ceas-eu/ceas/internal/mcmf"
@@ -15,6 +16,19 @@ const costScale = 32
 // sparseArcs is how many of an item's best bins enter the first relaxation; column
 // generation adds the others that the prices show to be attractive.
 const sparseArcs = 10
+
+// warmEps and columnEps are the first scaling epsilons (flow cost units, costScale per
+// value unit) when starting from sampled prices and after adding columns: about the
+// error of those prices, found by measurement on generated instances.
+const (
+	warmEps   = 4096
+	columnEps = 1024
+)
+
+// flowTolerance stops cost scaling at epsilon = 8 cost units, a quarter of a value unit
+// per person: the prices then cost the bound at most about 1e-4 of the objective, and
+// the last, exact phases are skipped (the bound is recomputed exactly from the prices).
+const flowTolerance = 8
 
 // relaxation is the transportation relaxation: items send Size units to bins (or to
 // "unplaced"), bins send at most Capacity on to their group, each group at least Floor.
@@ -42,6 +56,7 @@ func (s *solver) network(arcs [][]int32, mandatory, floors bool) (*mcmf.Graph, [
 	bin0, grp0, sink, n := s.layout()
 	hub := sink + 1
 	g := mcmf.NewGraph(n)
+	g.Tolerance = flowTolerance
 	ids := make([][]int, len(p.Items))
 	var total, floorSum int64
 	for i, it := range p.Items {
@@ -82,17 +97,31 @@ func (s *solver) unitCost(i, b int) int64 {
 
 // solveRelaxation runs column generation until no missing arc would enter, or maxRounds.
 func (s *solver) solveRelaxation(ctx context.Context, maxRounds int) (*relaxation, error) {
-	rx := &relaxation{s: s, arcs: s.initialArcs()}
+	sampled := s.sampledPrices(ctx)
+	var theta []float64
+	if sampled != nil {
+		theta = sampled.theta
+	}
+	rx := &relaxation{s: s, arcs: s.initialArcs(theta)}
 	var warm *mcmf.Result
 	for {
 		g, ids := s.network(rx.arcs, true, true)
+		if warm == nil && sampled != nil {
+			warm = mcmf.WarmStart(g, sampled.price, sampled.known)
+			warm.Eps = warmEps
+		}
 		res, err := mcmf.SolveFrom(ctx, g, warm)
 		warm = &res
+		warm.Eps = columnEps
 		if err != nil {
 			return nil, fmt.Errorf("assign: relaxation: %w", err)
 		}
 		rx.rounds++
 		rx.read(res, ids)
+		if os.Getenv("MCMFDEBUG") != "" {
+			b, _ := s.Bound(Multipliers{Theta: rx.theta})
+			fmt.Println("ROUND", rx.rounds, "bound", b)
+		}
 		if rx.rounds >= maxRounds || rx.addColumns() == 0 {
 			return rx, nil
 		}
@@ -115,10 +144,10 @@ func (rx *relaxation) read(res mcmf.Result, ids [][]int) {
 	}
 }
 
-// initialArcs keeps for each item its sparseArcs most valuable candidate bins; items
-// with restricted candidates (allowed states, special needs, size) keep them all, as the
-// hub does not reach them.
-func (s *solver) initialArcs() [][]int32 {
+// initialArcs keeps for each item its sparseArcs best candidate bins, by value net of
+// estimated prices theta when given (nil: by value); items with restricted candidates
+// (allowed states, special needs, size) keep them all, as the hub does not reach them.
+func (s *solver) initialArcs(theta []float64) [][]int32 {
 	arcs := make([][]int32, len(s.p.Items))
 	for i := range s.p.Items {
 		c := s.cands(i)
@@ -127,8 +156,14 @@ func (s *solver) initialArcs() [][]int32 {
 			continue
 		}
 		top := append([]int32(nil), c...)
+		key := func(b int32) float64 {
+			if theta == nil {
+				return float64(s.p.V(i, int(b)))
+			}
+			return s.reduced(i, int(b), theta)
+		}
 		sort.Slice(top, func(x, y int) bool {
-			vx, vy := s.p.V(i, int(top[x])), s.p.V(i, int(top[y]))
+			vx, vy := key(top[x]), key(top[y])
 			return vx > vy || vx == vy && top[x] < top[y]
 		})
 		arcs[i] = top[:sparseArcs]
