@@ -25,7 +25,9 @@ type module interface {
 // modules lists the domain modules in dependency order (registers before procedures,
 // awareness last), one line each.
 func modules() []module {
-	return []module{}
+	return []module{
+		&tpModule{},
+	}
 }
 
 // buildModules creates the platform and domain services and registers their jobs.

@@ -99,3 +99,15 @@ func csvColumns(r *Registration) []string {
 		r.Permit.IssuedOn, r.Permit.ValidUntil, r.Household.HeadID, r.Household.Relationship, unacc,
 		strings.Join(r.Rights, ";"), r.State}
 }
+
+// CanExport checks, before a streamed export starts writing, that the caller may export in
+// format, so the refusal can still be an error status.
+func (s *Service) CanExport(ctx context.Context, format string) error {
+	if _, err := callerState(ctx, authz.PermTPRead); err != nil {
+		return err
+	}
+	if format != "csv" && format != "ndjson" {
+		return errs.Field("query.format", "must be csv or ndjson")
+	}
+	return nil
+}

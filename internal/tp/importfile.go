@@ -101,10 +101,12 @@ func (c *csvReader) next() (fileRow, error) {
 		}
 		return ""
 	}
-	return fileRow{line: int64(line), in: inputFromColumns(get), state: strings.ToUpper(get("member_state"))}, nil
+	return fileRow{line: int64(line), in: InputFromColumns(get), state: strings.ToUpper(get("member_state"))}, nil
 }
 
-func inputFromColumns(get func(string) string) Input {
+// InputFromColumns builds an Input from named values: the columns of a CSV row or the fields
+// of a web form, both named as in ImportColumns.
+func InputFromColumns(get func(string) string) Input {
 	in := Input{ExternalID: get("external_id"), Ground: Ground(get("ground")), RegisteredOn: isoDate(get("registered_on")),
 		Address: get("address"), Locality: get("locality"), Postcode: get("postcode"), Region: get("region"),
 		Household:     Household{HeadID: get("household_head"), Relationship: get("relationship")},

@@ -264,3 +264,14 @@ func join(a, b string) string {
 	}
 	return a + ": " + b
 }
+
+// Validate checks in as Register would for the caller's state today, without storing it:
+// the registration form calls it as the officer types.
+func (s *Service) Validate(ctx context.Context, in Input) error {
+	p, err := callerState(ctx, authz.PermTPWrite)
+	if err != nil {
+		return err
+	}
+	in.Normalize()
+	return in.Validate(p.Org, s.today())
+}

@@ -38,11 +38,14 @@ type Config struct {
 	ReminderDays int
 	// MaxHits bounds the candidates one check asks the index for.
 	MaxHits int
+	// SmallCount: aggregates below it are suppressed outside the owning state.
+	SmallCount int
 }
 
-// DefaultConfig returns 12 months of retention, 30 days to confirm, reminders weekly.
+// DefaultConfig returns 12 months of retention, 30 days to confirm, reminders weekly, counts
+// below 5 suppressed.
 func DefaultConfig() Config {
-	return Config{RetentionMonths: 12, ConfirmDays: 30, ReminderDays: 7, MaxHits: 10}
+	return Config{RetentionMonths: 12, ConfirmDays: 30, ReminderDays: 7, MaxHits: 10, SmallCount: 5}
 }
 
 // Service is the only way to read and change registrations: every method checks the
@@ -142,4 +145,21 @@ func loadOwn(ctx context.Context, tx *sql.Tx, p authz.Principal, id string) (Reg
 		return r, errs.Conflict("registration %s was erased after its retention period", id)
 	}
 	return r, nil
+}
+
+// Trail returns the audit entries about one of the caller's state's registrations, newest
+// first: who read or changed it, when and for what purpose. Reading the trail is itself a
+// read of the record and is audited by Get, which the record page calls first.
+func (s *Service) Trail(ctx context.Context, id string) ([]audit.Entry, error) {
+	p := authz.FromContext(ctx)
+	r, err := getRegistration(ctx, s.db.Reader(), id)
+	if err == nil {
+		err = authz.RequireOwner(p, authz.PermTPRead, r.State)
+	}
+	if err != nil {
+		return nil, err
+	}
+	page, err := s.audit.List(authz.WithPrincipal(ctx, authz.System("tp.trail")),
+		audit.Filter{ObjectType: "tp_registration", ObjectID: id}, "", 100)
+	return page.Entries, err
 }

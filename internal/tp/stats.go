@@ -9,10 +9,6 @@ import (
 	"github.com/ceas-eu/ceas/internal/platform/timelimit"
 )
 
-// SmallCount is the largest count shown to other states as "suppressed": counts of 1 to
-// SmallCount could single out a person outside the owning state.
-const SmallCount = 4
-
 // Count is an aggregate; Suppressed replaces a small count the caller may not see.
 type Count struct {
 	Key        string `json:"key"`
@@ -62,7 +58,7 @@ func (s *Service) Stats(ctx context.Context) (Stats, error) {
 	if err := s.weekCounts(ctx, get); err != nil {
 		return Stats{}, err
 	}
-	return assemble(by, p.Org), nil
+	return assemble(by, p.Org, s.cfg.SmallCount), nil
 }
 
 func (s *Service) statusCounts(ctx context.Context, get func(string) *StateStats) error {
@@ -149,7 +145,7 @@ func (s *Service) weekCounts(ctx context.Context, get func(string) *StateStats) 
 	return rows.Err()
 }
 
-func assemble(by map[string]*StateStats, caller string) Stats {
+func assemble(by map[string]*StateStats, caller string, small int) Stats {
 	out := Stats{States: []StateStats{}, Total: StateStats{State: "EU", ByReason: []Count{}, ByWeek: []Count{}}}
 	reasons := map[string]int64{}
 	weeks := map[string]int64{}
@@ -167,7 +163,7 @@ func assemble(by map[string]*StateStats, caller string) Stats {
 		}
 		sort.Slice(st.ByReason, func(i, j int) bool { return st.ByReason[i].Key < st.ByReason[j].Key })
 		if st.State != caller {
-			suppress(st)
+			suppress(st, int64(small))
 		}
 		out.States = append(out.States, *st)
 	}
@@ -187,17 +183,18 @@ func assemble(by map[string]*StateStats, caller string) Stats {
 }
 
 // suppress hides small counts of a state other than the caller's.
-func suppress(st *StateStats) {
+func suppress(st *StateStats, small int64) {
 	for i := range st.ByReason {
-		hide(&st.ByReason[i])
+		hide(&st.ByReason[i], small)
 	}
 	for i := range st.ByWeek {
-		hide(&st.ByWeek[i])
+		hide(&st.ByWeek[i], small)
 	}
 }
 
-func hide(c *Count) {
-	if c.Value > 0 && c.Value <= SmallCount {
+// hide suppresses a count below small: it could single out a person outside the owning state.
+func hide(c *Count, small int64) {
+	if c.Value > 0 && c.Value < small {
 		c.Value, c.Suppressed = 0, true
 	}
 }

@@ -100,11 +100,11 @@ func insertRegistration(ctx context.Context, tx *sql.Tx, r *Registration) error 
 		name_keys, date_of_birth, nationality, registered_on, address, locality, postcode, region, household_head,
 		relationship, unaccompanied, permit, permit_until, rights, deregistered_on, dereg_reason, legal_hold, version,
 		created_at, updated_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, '', '', FALSE, 1, $21, $21)`,
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $22, $23, FALSE, 1, $21, $21)`,
 		r.ID, r.State, nullable(r.ExternalID), r.Status, r.Ground, jsonText(r.Person), nameKeys(&r.Person),
 		r.Person.DateOfBirth, r.Person.Nationality, r.RegisteredOn, r.Address, r.Locality, r.Postcode, r.Region,
 		r.Household.HeadID, r.Household.Relationship, r.Unaccompanied, jsonText(r.Permit), permitUntil(r.Permit),
-		rightsText(r.Rights), sqldb.UTC(r.CreatedAt))
+		rightsText(r.Rights), sqldb.UTC(r.CreatedAt), r.DeregisteredOn, r.DeregReason)
 	if err != nil {
 		if sqldb.IsUniqueViolation(err) {
 			return errs.Conflict("a registration with external_id %q already exists", r.ExternalID)
