@@ -1,7 +1,9 @@
 package authnhttp
 
 import (
+	"math"
 	"net/http"
+	"strconv"
 	"net/url"
 	"strings"
 
@@ -65,6 +67,8 @@ func (h *Handler) Login(w http.ResponseWriter, r *http.Request) {
 			status, msg = http.StatusUnauthorized, msgFailed
 		case errs.KindRateLimited:
 			status, msg = http.StatusTooManyRequests, msgThrottled
+			// One more attempt is allowed per refill period (RFC 9110 10.2.3).
+			w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(h.svc.Config().ThrottleRefill.Seconds()))))
 		}
 		h.cfg.Renderer.RenderLogin(w, r, status, h.loginPage(next, username, msg))
 		return

@@ -36,8 +36,8 @@ func TestLoginSetsAHardenedCookieAndRedirectsLocally(t *testing.T) {
 		for range 3 {
 			rec = f.login("nobody", "wrong password!!", "/")
 		}
-		if rec.Code != http.StatusTooManyRequests {
-			t.Fatalf("throttled login answered %d", rec.Code)
+		if rec.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") != "3" {
+			t.Fatalf("throttled login answered %d, Retry-After %q", rec.Code, rec.Header().Get("Retry-After"))
 		}
 	})
 }
