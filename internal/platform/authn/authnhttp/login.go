@@ -3,8 +3,8 @@ package authnhttp
 import (
 	"math"
 	"net/http"
-	"strconv"
 	"net/url"
+	"strconv"
 	"strings"
 
 	"github.com/ceas-eu/ceas/internal/platform/authn"
