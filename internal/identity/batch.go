@@ -145,12 +145,16 @@ func (b *batch) scorer(m *Model) *scorer {
 	sc := newScorer(m, len(b.feats))
 	sc.surnameTF = make(map[string]int32, len(b.feats)/4)
 	sc.givenTF = make(map[string]int32, 1024)
+	sc.nameTF = make(map[string]int32, len(b.feats)/2)
 	for _, f := range b.feats {
 		if k := f.surname.key0(); k != "" {
 			sc.surnameTF[k]++
 		}
 		if k := f.givenTFKey(); k != "" {
 			sc.givenTF[k]++
+		}
+		if f.nameKey != "" {
+			sc.nameTF[f.nameKey]++
 		}
 	}
 	sc.total = len(b.feats)

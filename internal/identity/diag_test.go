@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +22,7 @@ func TestDiag(t *testing.T) {
 	ent := func(id string) string { s := strings.TrimPrefix(id, "rec-"); n, _, _ := strings.Cut(s, "-"); return n }
 	if path == "synth" {
 		truth := map[string]string{}
-		_ = synth.Generate(context.Background(), synth.Options{N: 5000, Seed: 7}, func(r synth.Record) error {
+		_ = synth.Generate(context.Background(), synth.Options{N: diagN(), Seed: 7}, func(r synth.Record) error {
 			rec := Record{ID: r.RecordID, MemberState: r.MemberState, Surname: r.Surname, GivenName: r.GivenName,
 				Patronymic: r.Patronymic, Sex: r.Sex, PlaceOfBirth: r.PlaceOfBirth, Nationality: r.Nationality,
 				Address: r.Address, Locality: r.Locality, Postcode: r.Postcode}
@@ -152,4 +153,11 @@ func TestDiagTime(t *testing.T) {
 	_ = b.output(gr)
 	t5 := time.Now()
 	fmt.Println("prepare", t1.Sub(t0), "block", t2.Sub(t1), "compare", t3.Sub(t2), "em", t4.Sub(t3), "score+cluster", t5.Sub(t4))
+}
+
+func diagN() int {
+	if n, err := strconv.Atoi(os.Getenv("CEAS_DIAGN")); err == nil {
+		return n
+	}
+	return 5000
 }

@@ -51,6 +51,7 @@ type features struct {
 	address                    string
 	locality                   nameF
 	postcode                   string
+	nameKey                    string // surname and given name keys together, for frequencies
 }
 
 func (f *features) givenTFKey() string {
@@ -83,6 +84,9 @@ func (p *preparer) prepare(r *Record) *features {
 	f.surname = p.name(r.Surname)
 	f.given = p.name(r.GivenName)
 	f.given.group = p.givenGroup(&f.given)
+	if s, g := f.surname.key0(), f.givenTFKey(); s != "" && g != "" {
+		f.nameKey = s + "|" + g
+	}
 	f.patronymic = p.name(r.Patronymic)
 	f.patronymic.group = p.patronymicGroup(&f.patronymic)
 	f.dob = parseDOB(r.DateOfBirth)

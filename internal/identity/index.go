@@ -29,6 +29,7 @@ type Index struct {
 	w         [nFields][maxLevels]float64
 	surnameTF map[string]int32
 	givenTF   map[string]int32
+	nameTF    map[string]int32
 }
 
 // NewIndex returns an empty index. cfg.Model, if nil, is DefaultModel: the index works for
@@ -38,7 +39,7 @@ func NewIndex(cfg Config) *Index {
 		cfg.MaxBlock = DefaultConfig().MaxBlock
 	}
 	ix := &Index{cfg: cfg, in: newInterner(), slots: map[string]int32{}, heads: map[uint64]int32{},
-		surnameTF: map[string]int32{}, givenTF: map[string]int32{}}
+		surnameTF: map[string]int32{}, givenTF: map[string]int32{}, nameTF: map[string]int32{}}
 	ix.prep = newPreparer(nil)
 	ix.setModel(cfg.model())
 	return ix
@@ -105,6 +106,9 @@ func (ix *Index) count(f *features, d int32) {
 	}
 	if k := f.givenTFKey(); k != "" {
 		ix.givenTF[k] += d
+	}
+	if f.nameKey != "" {
+		ix.nameTF[f.nameKey] += d
 	}
 }
 
@@ -192,6 +196,6 @@ func (ix *Index) candidates(keys []uint64) []int32 {
 func (ix *Index) scorer() *scorer {
 	n := len(ix.slots) + 1 // the query is one more record of the population
 	sc := newScorerWeights(ix.model, ix.w, n)
-	sc.surnameTF, sc.givenTF, sc.total = ix.surnameTF, ix.givenTF, n
+	sc.surnameTF, sc.givenTF, sc.nameTF, sc.total = ix.surnameTF, ix.givenTF, ix.nameTF, n
 	return sc
 }

@@ -40,5 +40,6 @@ func (in *interner) features(f *features) {
 	in.name(&f.locality)
 	f.nat = in.str(f.nat)
 	f.postcode = in.str(f.postcode)
+	f.nameKey = in.str(f.nameKey)
 	in.slice(f.addrToks)
 }

@@ -73,6 +73,7 @@ type scorer struct {
 	uExact    [nFields]float64 // u of the exact level of surname and given name
 	surnameTF map[string]int32 // count of records per surname key
 	givenTF   map[string]int32
+	nameTF    map[string]int32 // count of records per surname and given name together
 	total     int
 }
 
@@ -114,15 +115,24 @@ func (s *scorer) logOdds(g gamma, a, b *features) float64 {
 	return t + s.tf(g, a, b)
 }
 
+// tf is the term-frequency adjustment of a pair. When both names agree it uses the
+// frequency of the full name: surnames and given names are not independent (a population
+// from one country shares a small pool of both), so the product of their separate
+// frequencies would overstate how rare "Adeyemi Aisha" is.
 func (s *scorer) tf(g gamma, a, b *features) float64 {
-	var adj float64
-	if l := g[fSurname]; l == nExact || l == nTranslit {
-		adj += s.tfAdjust(fSurname, rarerKey(s.surnameTF, a.surname.key0(), b.surname.key0()))
+	sAgree := g[fSurname] == nExact || g[fSurname] == nTranslit
+	gAgree := g[fGiven] == nExact || g[fGiven] == nTranslit || g[fGiven] == nEquiv
+	switch {
+	case sAgree && gAgree && s.nameTF != nil && s.total >= minTFRecords && a.nameKey != "":
+		k := rarerKey(s.nameTF, a.nameKey, b.nameKey)
+		freq := max(float64(s.nameTF[k]), 1) / float64(s.total)
+		return min(max(math.Log2(s.uExact[fSurname]*s.uExact[fGiven]/freq), -10), 8)
+	case sAgree:
+		return s.tfAdjust(fSurname, rarerKey(s.surnameTF, a.surname.key0(), b.surname.key0()))
+	case gAgree:
+		return s.tfAdjust(fGiven, rarerKey(s.givenTF, a.givenTFKey(), b.givenTFKey()))
 	}
-	if l := g[fGiven]; l == nExact || l == nTranslit || l == nEquiv {
-		adj += s.tfAdjust(fGiven, rarerKey(s.givenTF, a.givenTFKey(), b.givenTFKey()))
-	}
-	return adj
+	return 0
 }
 
 func rarerKey(tab map[string]int32, a, b string) string {

@@ -20,7 +20,14 @@ func (s *scorer) judge(g gamma, a, b *features) verdict {
 // vetoed reports a pair that can never be a match, only a possible match for review.
 func vetoed(g gamma, a, b *features) bool {
 	noDoc := g[fDocument] == docMissing || g[fDocument] == docDisagree
-	return knownDifferent(g, a, b) || (noDoc && (familyLike(g) || g[fDOB] == dFar))
+	return knownDifferent(g, a, b) || (noDoc && (familyLike(g) || g[fDOB] == dFar || dateConflict(g, a, b)))
+}
+
+// dateConflict reports two full dates of birth that differ in a way no keying error
+// explains (not swapped, not one digit, not a 1 January default, not one year off): a
+// passport date is exact, so these are two people, however alike their names.
+func dateConflict(g gamma, a, b *features) bool {
+	return a.dob.d != 0 && b.dob.d != 0 && (g[fDOB] == dSameYear || g[fDOB] == dDisagree)
 }
 
 // familyLike reports a pair that disagrees on both the given name and the date of birth:
@@ -51,25 +58,22 @@ func (c Config) decision(v verdict) Decision {
 // cannotLink reports a pair that must not end up in one cluster.
 func (v verdict) cannotLink() bool { return v.veto || v.logOdds < cannotLinkLogOdds }
 
-// explain lists each field's level and weight for an officer or the API.
+// explain lists each field's level and weight for an officer or the API, and, when the
+// names agree, a "name_frequency" line: the correction for how common the name is.
 func (s *scorer) explain(g gamma, a, b *features) []FieldComparison {
-	out := make([]FieldComparison, 0, nFields)
+	out := make([]FieldComparison, 0, nFields+1)
 	for f := range nFields {
 		if g[f] == 0 {
 			continue
 		}
-		w := s.w[f][g[f]]
-		switch f {
-		case fSurname:
-			if l := g[f]; l == nExact || l == nTranslit {
-				w += s.tfAdjust(fSurname, rarerKey(s.surnameTF, a.surname.key0(), b.surname.key0()))
-			}
-		case fGiven:
-			if l := g[f]; l == nExact || l == nTranslit || l == nEquiv {
-				w += s.tfAdjust(fGiven, rarerKey(s.givenTF, a.givenTFKey(), b.givenTFKey()))
-			}
+		out = append(out, FieldComparison{Field: fieldNames[f], Level: levelNames[f][g[f]], Weight: round2(s.w[f][g[f]])})
+	}
+	if adj := s.tf(g, a, b); adj != 0 {
+		level := "rare"
+		if adj < 0 {
+			level = "common"
 		}
-		out = append(out, FieldComparison{Field: fieldNames[f], Level: levelNames[f][g[f]], Weight: round2(w)})
+		out = append(out, FieldComparison{Field: "name_frequency", Level: level, Weight: round2(adj)})
 	}
 	return out
 }
