@@ -78,7 +78,11 @@ func Fold(s string) string {
 			b.WriteString(specialLatin[r])
 		default:
 			for _, d := range norm.NFD.String(string(r)) {
-				if !unicode.Is(unicode.Mn, d) {
+				switch {
+				case unicode.Is(unicode.Mn, d):
+				case specialLatin[d] != "":
+					b.WriteString(specialLatin[d]) // ǣ decomposes to æ
+				default:
 					b.WriteRune(d)
 				}
 			}
