@@ -11,6 +11,7 @@ import (
 	"github.com/ceas-eu/ceas/internal/platform/authn"
 	"github.com/ceas-eu/ceas/internal/platform/authn/authnhttp"
 	"github.com/ceas-eu/ceas/internal/platform/jobs"
+	"github.com/ceas-eu/ceas/internal/platform/web"
 )
 
 func (a *App) buildAuthn(ctx context.Context) error {
@@ -53,7 +54,14 @@ func (a *App) buildAuthn(ctx context.Context) error {
 // into the request context; routes decide whether they need one.
 func (a *App) authenticate(next http.Handler) http.Handler { return a.authnHTTP.Middleware(next) }
 
+// mountAuthn adds the login routes and the account administration pages.
 func (a *App) mountAuthn() error {
 	a.authnHTTP.Register(a.mux)
+	admin, err := authnhttp.NewAdmin(a.Authn, func(r *http.Request) web.Frame { return a.Frame(r, "", r.URL.Path) })
+	if err != nil {
+		return err
+	}
+	admin.Register(a.mux)
+	a.nav = append(a.nav, authnhttp.NavItems()...)
 	return nil
 }

@@ -89,7 +89,8 @@ func grants(r Role) []Permission {
 		return []Permission{PermProfileRead, PermAdminUsers, PermAdminTokens, PermAdminHooks}
 	case roleSystem:
 		return []Permission{PermTPRead, PermTPWrite, PermDublinRead, PermDublinWrite, PermEurodacRead,
-			PermEurodacWrite, PermJobsRun, PermAwarenessIngest, PermSolidarityRead, PermAuditRead}
+			PermEurodacWrite, PermJobsRun, PermAwarenessIngest, PermSolidarityRead, PermAuditRead,
+			PermAdminUsers, PermAdminTokens}
 	}
 	return nil
 }
