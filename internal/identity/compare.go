@@ -184,7 +184,7 @@ func compareDocs(a, b []docF) uint8 {
 			switch {
 			case x.raw == y.raw:
 				return docExact
-			case x.glyph == y.glyph || x.roman == y.roman:
+			case x.glyph == y.glyph || x.roman == y.roman || sameNumber(x, y):
 				best = min(best, docGlyph)
 			case strsim.WithinOne(x.glyph, y.glyph):
 				best = min(best, docOneEdit)
@@ -192,6 +192,12 @@ func compareDocs(a, b []docF) uint8 {
 		}
 	}
 	return best
+}
+
+// sameNumber reports two document numbers whose digits agree (at least six) while the
+// series was dropped or written differently by one of the clerks (I-КС 780444 / 780444).
+func sameNumber(x, y *docF) bool {
+	return len(x.digits) >= 6 && x.digits == y.digits
 }
 
 // compareDOB grades two partial dates of birth.

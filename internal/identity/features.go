@@ -35,7 +35,8 @@ type dob struct {
 type docF struct {
 	raw   string // upper case, no spaces or punctuation
 	glyph string // Cyrillic look-alikes mapped to Latin, O to 0
-	roman string // the series romanised (СН -> SN)
+	roman  string // the series romanised (СН -> SN)
+	digits string // the digits alone
 }
 
 // features is a record prepared for comparison: every normalisation done once.

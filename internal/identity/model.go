@@ -120,8 +120,9 @@ func (s *scorer) logOdds(g gamma, a, b *features) float64 {
 // from one country shares a small pool of both), so the product of their separate
 // frequencies would overstate how rare "Adeyemi Aisha" is.
 func (s *scorer) tf(g gamma, a, b *features) float64 {
-	sAgree := g[fSurname] == nExact || g[fSurname] == nTranslit
-	gAgree := g[fGiven] == nExact || g[fGiven] == nTranslit || g[fGiven] == nEquiv
+	swap := g[fSurname] == nSwapped
+	sAgree := swap || g[fSurname] == nExact || g[fSurname] == nTranslit
+	gAgree := swap || g[fGiven] == nExact || g[fGiven] == nTranslit || g[fGiven] == nEquiv
 	switch {
 	case sAgree && gAgree && s.nameTF != nil && s.total >= minTFRecords && a.nameKey != "":
 		k := rarerKey(s.nameTF, a.nameKey, b.nameKey)

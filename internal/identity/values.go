@@ -190,12 +190,15 @@ var roman = map[rune]string{
 
 // prepareDoc normalises a document number three ways: as written, as it looks, as it sounds.
 func prepareDoc(s string) (docF, bool) {
-	var raw, glyph, rom strings.Builder
+	var raw, glyph, rom, digits strings.Builder
 	for _, r := range strings.ToUpper(s) {
 		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
 			continue
 		}
 		raw.WriteRune(r)
+		if r >= '0' && r <= '9' {
+			digits.WriteRune(r)
+		}
 		g := r
 		if l, ok := glyphs[r]; ok {
 			g = l
@@ -213,5 +216,5 @@ func prepareDoc(s string) (docF, bool) {
 	if raw.Len() == 0 {
 		return docF{}, false
 	}
-	return docF{raw: raw.String(), glyph: glyph.String(), roman: rom.String()}, true
+	return docF{raw: raw.String(), glyph: glyph.String(), roman: rom.String(), digits: digits.String()}, true
 }
