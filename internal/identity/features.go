@@ -3,6 +3,7 @@ package identity
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/ceas-eu/ceas/internal/names"
 )
@@ -66,11 +67,36 @@ func groupKey(g int32) string {
 	return "#" + string(rune(g+0x100))
 }
 
-// preparer normalises records; it is read-only after construction and shared.
+// preparer normalises records; it is shared by goroutines. Names repeat (a population
+// has far fewer distinct name tokens than records), so token keys and place groups are
+// memoised.
 type preparer struct {
-	given  *names.GivenNames
-	places *names.Places
-	intern func(string) string
+	given      *names.GivenNames
+	places     *names.Places
+	intern     func(string) string
+	tokenKeys  sync.Map // token -> []string (read-only once stored)
+	placeGroup sync.Map // cleaned place -> int32
+}
+
+func (p *preparer) keys(token string) []string {
+	if v, ok := p.tokenKeys.Load(token); ok {
+		return v.([]string)
+	}
+	ks := names.Keys(token)
+	p.tokenKeys.Store(token, ks)
+	return ks
+}
+
+func (p *preparer) placeGroupOf(place string) int32 {
+	if place == "" {
+		return 0
+	}
+	if v, ok := p.placeGroup.Load(place); ok {
+		return v.(int32)
+	}
+	g := p.places.Group(place)
+	p.placeGroup.Store(place, g)
+	return g
 }
 
 func newPreparer(intern func(string) string) *preparer {
@@ -94,7 +120,7 @@ func (p *preparer) prepare(r *Record) *features {
 	f.sex = parseSex(r.Sex)
 	place := names.PlaceCore(r.PlaceOfBirth)
 	f.place = p.name(place)
-	f.place.group = p.places.Group(place)
+	f.place.group = p.placeGroupOf(place)
 	f.nat = p.intern(parseNationality(r.Nationality))
 	for _, d := range r.Documents {
 		if df, ok := prepareDoc(d.Number); ok {
@@ -104,7 +130,7 @@ func (p *preparer) prepare(r *Record) *features {
 	f.address = names.Fold(r.Address)
 	f.addrToks = sortedTokens(f.address)
 	f.locality = p.name(r.Locality)
-	f.locality.group = p.places.Group(r.Locality)
+	f.locality.group = p.placeGroupOf(r.Locality)
 	f.postcode = p.intern(strings.ToUpper(strings.ReplaceAll(names.Fold(r.Postcode), " ", "")))
 	return f
 }
@@ -119,7 +145,7 @@ func (p *preparer) name(s string) nameF {
 	n := nameF{folded: p.intern(names.Fold(clean)), ntok: uint8(min(len(toks), 255))}
 	per := make([][]string, len(toks))
 	for i, t := range toks {
-		per[i] = names.Keys(t)
+		per[i] = p.keys(t)
 		for _, k := range per[i] {
 			n.toks = append(n.toks, p.intern(k))
 		}
@@ -132,6 +158,10 @@ func (p *preparer) name(s string) nameF {
 			b.WriteByte(' ')
 		}
 		b.WriteString(per[i][0])
+	}
+	if len(toks) == 1 {
+		n.keys = n.toks // one token: the whole-name keys are the token keys
+		return n
 	}
 	n.keys = append(n.keys, p.intern(b.String()))
 	rest := strings.TrimPrefix(b.String(), per[0][0])
