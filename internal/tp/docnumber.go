@@ -21,12 +21,13 @@ func NormalizeDocumentNumber(s string) string {
 // Ukrainian document formats: the biometric passport for travel abroad (two Latin letters,
 // six digits), the ID card (nine digits, the record number printed separately), the old
 // internal passport booklet (two Cyrillic letters, six digits) and the birth certificate
-// (series: Roman numeral and two Cyrillic letters, six digits).
+// (series: Roman numeral and two Cyrillic letters, six digits). Foreign systems often hold
+// the Cyrillic series transliterated (КН -> KN), which is accepted as well.
 var (
 	uaPassport  = regexp.MustCompile(`^[A-Z]{2}[0-9]{6}$`)
 	uaIDCard    = regexp.MustCompile(`^[0-9]{9}$`)
-	uaInternal  = regexp.MustCompile(`^[А-ЯІЇЄҐ]{2}[0-9]{6}$`)
-	uaBirthCert = regexp.MustCompile(`^[IVXLC1]{1,4}[А-ЯІЇЄҐ]{2}[0-9]{6}$`)
+	uaInternal  = regexp.MustCompile(`^([А-ЯІЇЄҐ]{2}|[A-Z]{2})[0-9]{6}$`)
+	uaBirthCert = regexp.MustCompile(`^[IVXLC1]{1,4}([А-ЯІЇЄҐ]{2}|[A-Z]{2})[0-9]{6}$`)
 	generic     = regexp.MustCompile(`^[A-Z0-9А-ЯІЇЄҐ]{4,20}$`)
 )
 
@@ -43,7 +44,7 @@ func CheckDocumentNumber(docType, country, number string) string {
 		case "id_card":
 			return ruleOf(uaIDCard, number, "a Ukrainian ID card number is nine digits")
 		case "internal_passport":
-			return ruleOf(uaInternal, number, "a Ukrainian internal passport number is two Cyrillic letters and six digits (e.g. КН123456)")
+			return ruleOf(uaInternal, number, "a Ukrainian internal passport number is two Cyrillic (or transliterated) letters and six digits (e.g. КН123456)")
 		case "birth_certificate":
 			return ruleOf(uaBirthCert, number, "a Ukrainian birth certificate number is a series (Roman numeral, two Cyrillic letters) and six digits (e.g. I-ЖС123456)")
 		}

@@ -194,6 +194,7 @@ func (n *ndjsonReader) readLine() ([]byte, error) {
 // national scheme in a state that does not apply the Directive).
 func prepareImported(row *fileRow, state string) {
 	in := &row.in
+	in.Person.Sex, in.Person.Nationality = bulkSex(in.Person.Sex), bulkNationality(in.Person.Nationality)
 	in.Normalize()
 	for i := range in.Person.Documents {
 		if in.Person.Documents[i].Country == "" && !statelessCode(in.Person.Nationality) {
@@ -210,4 +211,31 @@ func prepareImported(row *fileRow, state string) {
 	if row.err == nil && row.state != "" && row.state != state {
 		row.err = errs.Field("member_state", fmt.Sprintf("is %s; a state imports only its own registrations (%s)", row.state, state))
 	}
+}
+
+// bulkSex reads the sex as national systems export it: English and national words and
+// initials (K kobieta, W weiblich, Ž žena, V vyras, Ж жінка, Ч чоловік).
+func bulkSex(s string) string {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "f", "female", "k", "w", "ž", "ж", "жін", "жінка", "n", "nő":
+		return "F"
+	case "m", "male", "v", "ч", "м", "чол", "чоловік", "h":
+		return "M"
+	case "x":
+		return "X"
+	}
+	return s
+}
+
+// bulkNationality reads the nationality written as a word or adjective (ukraińskie,
+// ukrainienne, ukrajinské, ucraina, oekraïens, українець) as the ISO code UA; other values
+// stay as they are for the code check.
+func bulkNationality(s string) string {
+	l := strings.ToLower(strings.TrimSpace(s))
+	for _, p := range []string{"ukrai", "ukrajin", "ucrain", "oekra", "україн", "украин", "ukraín"} {
+		if strings.HasPrefix(l, p) {
+			return "UA"
+		}
+	}
+	return s
 }
