@@ -64,6 +64,8 @@ func commands() []command {
 		{"solidarity match", "optimise a relocation instance", runSolidarityMatch},
 		{"bench match-relocation", "benchmark the relocation matcher (and CBC if installed)", runBenchRelocation},
 		{"synth registrations", "generate synthetic registrations with ground truth", runSynthRegistrations},
+		{"tp import", "import a state's TP registrations (CSV/NDJSON; resumable)", runTPImport},
+		{"tp export", "export a state's TP registrations as CSV or NDJSON", runTPExport},
 		{"match", "find the records of one person in a CSV file (identity resolution)", runMatch},
 		{"bench match", "benchmark identity resolution on FEBRL and synthetic registrations", runBenchMatch},
 	}
