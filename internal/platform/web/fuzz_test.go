@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http/httptest"
+	"strings"
 	"testing"
 	"testing/fstest"
 )
@@ -50,5 +51,24 @@ func FuzzAcceptsGzip(f *testing.F) {
 		r := httptest.NewRequest("GET", "/", nil)
 		r.Header.Set("Accept-Encoding", ae)
 		_ = acceptsGzip(r)
+	})
+}
+
+// FuzzUsedKeys: the catalogue-key scanner accepts any template text and returns sorted,
+// distinct keys.
+func FuzzUsedKeys(f *testing.F) {
+	for _, s := range []string{`{{t "a.b"}}`, `{{t (or .X "e")}}`, `{{t "\"q\""}}`, `{{t "`, `t"x"`, `{{ t  "k" .N }}`, `{{t "\060"}}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		keys := usedKeys([]source{{"x", text}})
+		for i := 1; i < len(keys); i++ {
+			if keys[i-1] >= keys[i] {
+				t.Fatalf("keys not sorted and distinct: %q", keys)
+			}
+		}
+		if len(keys) > 0 && !strings.Contains(text, "t") {
+			t.Fatalf("keys %q from a text without a t call", keys)
+		}
 	})
 }
