@@ -23,6 +23,8 @@
 //	{{template "chart" .Chart}}      web.Chart: ECharts option, data URL or map of Europe
 //	{{template "pagination" .Pages}} web.PageLinks
 //	{{template "alert" "key"}}       an error notification
+//	{{template "error-summary" .Form}} web.Form: what to correct, linked to the fields
+//	{{template "form-fields" .Form}}   web.Form: every field in order
 //
 // and these functions: t (catalogue text, `{{t "dublin.reply_due" .Days}}`), date and
 // datetime (UTC, ISO 8601 order), number (grouped digits of the page language), pageLinks
@@ -106,6 +108,10 @@
 // with the same numbers in a <table> and a CSV download. htmx runs with allowEval and
 // allowScriptTags off and no history cache, so no page with personal data is copied into
 // localStorage.
+//
+// After a failed submission a handler calls Form.Apply with the service's error: the
+// errs.FieldError of each field lands on the field of that Name, the rest in Form.Errors,
+// and the page re-renders with status 422 and the error summary on top.
 //
 // A form field validated as the user goes sets Field.ValidateURL; on change htmx posts the
 // enclosing form there (the HX-Trigger-Name header names the field) and the handler answers
