@@ -24,3 +24,5 @@ func DebugRelax(p *Problem) {
 	b, _ := s.Bound(Multipliers{Theta: rx.theta})
 	fmt.Println("DEBUG", r, err, err2, "diag cpu", c1-c0, "relax cpu", c2-c1, "rounds", rx.rounds, "bound", b)
 }
+
+func cpuNowA() time.Duration { return cpu() }

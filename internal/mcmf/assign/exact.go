@@ -11,7 +11,10 @@ const exactNodeLimit = 2_000_000
 // exact solves a tiny problem by depth-first branch and bound over items (mandatory and
 // larger first), bounding by the best value each remaining item could still add. When
 // it completes, the result is optimal (or infeasibility is proved by exhaustion).
-func (s *solver) exact(ctx context.Context) (*Solution, error) {
+//
+// With fallback, a search cut short by the node limit or the deadline hands over to the
+// heuristic; without, it returns the best assignment found (nil if none), unproven.
+func (s *solver) exact(ctx context.Context, fallback bool) (*Solution, error) {
 	p := s.p
 	order := make([]int, len(p.Items))
 	for i := range order {
@@ -35,7 +38,13 @@ func (s *solver) exact(ctx context.Context) (*Solution, error) {
 	bb := &branch{st: newState(s), order: order, rest: rest, bestObj: -1}
 	bb.dfs(ctx, 0, 0)
 	if bb.nodes > exactNodeLimit || ctx.Err() != nil {
-		return s.heuristic(ctx)
+		if fallback {
+			return s.heuristic(ctx)
+		}
+		if bb.best == nil {
+			return nil, nil
+		}
+		return &Solution{Status: Feasible, Bin: bb.best, Objective: bb.bestObj}, nil
 	}
 	if bb.best == nil {
 		r := reason("search")

@@ -63,13 +63,17 @@ func (s *solver) network(arcs [][]int32, mandatory, floors bool) (*mcmf.Graph, [
 		g.SetSupply(i, it.Size)
 		total += it.Size
 		ids[i] = make([]int, len(arcs[i]))
+		fixed := s.fix != nil && s.fix[i] != free
 		for k, b := range arcs[i] {
-			ids[i][k] = g.AddArc(i, bin0+int(b), it.Size, -s.unitCost(i, int(b)))
+			ids[i][k] = -1
+			if !fixed || s.fix[i] == b {
+				ids[i][k] = g.AddArc(i, bin0+int(b), it.Size, -s.unitCost(i, int(b)))
+			}
 		}
-		if !it.Mandatory || !mandatory {
+		if (!it.Mandatory || !mandatory) && (!fixed || s.fix[i] == unplaced) {
 			g.AddArc(i, sink, it.Size, 0)
 		}
-		if s.cand[i] == nil {
+		if s.cand[i] == nil && !fixed {
 			g.AddArc(i, hub, it.Size, 0)
 		}
 	}
@@ -139,7 +143,9 @@ func (rx *relaxation) read(res mcmf.Result, ids [][]int) {
 	for i, row := range ids {
 		rx.flowBin[i] = make([]int64, len(row))
 		for k, a := range row {
-			rx.flowBin[i][k] = res.Flow[a]
+			if a >= 0 {
+				rx.flowBin[i][k] = res.Flow[a]
+			}
 		}
 	}
 }

@@ -25,7 +25,7 @@ const (
 // Options tune Solve. The time limit is the deadline of the context passed to Solve.
 type Options struct {
 	// ExactItems: problems with at most this many items are solved by branch and bound
-	// (default 14).
+	// (default 14; negative: never).
 	ExactItems int
 	// ColumnRounds caps the column-generation rounds of the relaxation (default 6).
 	ColumnRounds int
@@ -63,7 +63,7 @@ type solver struct {
 	opt   Options
 	cand  [][]int32 // per item; nil means all bins
 	all   []int32
-	byBin [][]int // filled by the primal state
+	fix   []int32 // per item during a dive: free, unplaced or the bin it is fixed to
 }
 
 func newSolver(p *Problem, opt Options) *solver {
@@ -116,8 +116,8 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
 	if r, err := s.diagnose(ctx); err != nil || r != nil {
 		return &Solution{Status: Infeasible, Reason: r}, err
 	}
-	if len(p.Items) <= opt.ExactItems {
-		return s.exact(ctx)
+	if len(p.Items) <= opt.ExactItems && opt.ExactItems > 0 {
+		return s.exact(ctx, true)
 	}
 	return s.heuristic(ctx)
 }
@@ -141,8 +141,27 @@ func (s *solver) heuristic(ctx context.Context) (*Solution, error) {
 	m := Multipliers{Theta: rx.theta}
 	bound, rho := s.Bound(m)
 	sol := &Solution{Bound: bound, Prices: m, GroupPrices: rho, RelaxationRounds: rx.rounds}
+	if rx.rounds > 0 {
+		diveCtx, cancel3 := share(ctx, 0.7)
+		rx = s.dive(diveCtx, rx)
+		cancel3()
+	}
 	// Construction must finish even past the deadline: it is one greedy pass.
 	st := s.construct(context.WithoutCancel(ctx), rx)
+	if st == nil && len(s.p.Items) <= exactFallbackItems {
+		// Small and tight: search exhaustively (within the node limit) for any assignment.
+		if ex, err := s.exact(searchCtx, false); err == nil && ex != nil {
+			if ex.Status == Infeasible {
+				return ex, nil
+			}
+			st = newState(s)
+			for i, b := range ex.Bin {
+				if b >= 0 {
+					st.place(i, b)
+				}
+			}
+		}
+	}
 	if st == nil {
 		sol.Status = Unknown
 		sol.Reason = reason("search")
@@ -174,6 +193,10 @@ func (s *solver) emptyRelaxation() *relaxation {
 		theta: make([]float64, len(s.p.Bins))}
 	return rx
 }
+
+// exactFallbackItems is the size up to which a failed construction is followed by an
+// exhaustive search, which can also prove infeasibility that the relaxation misses.
+const exactFallbackItems = 60
 
 // errDeadline marks a search cut by the time limit.
 var errDeadline = errors.New("assign: time limit reached")
