@@ -200,3 +200,40 @@ func TestValidateAsYouType(t *testing.T) {
 		t.Errorf("browser console: %s", p)
 	}
 }
+
+// TestKeyboard: the first Tab reaches the skip link, which takes the focus to the main
+// content; the focus ring is visible.
+func TestKeyboard(t *testing.T) {
+	exe := chromium(t)
+	tm := mustTemplates(t)
+	mux := http.NewServeMux()
+	mux.Handle("GET /static/", Static())
+	mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) {
+		tm.Render(w, r, 200, PageHome, &HomePage{Frame: sampleFrame(), Cards: []Card{{Title: "A", Href: "/a"}}})
+	})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", testCSP)
+		mux.ServeHTTP(w, r)
+	}))
+	defer srv.Close()
+	ctx, problems := startBrowser(t, exe)
+	tctx, cancel := context.WithTimeout(ctx, 60*time.Second)
+	defer cancel()
+	if err := chromedp.Do(tctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`main`)), chromedp.KeyEvent("\t")); err != nil {
+		t.Fatal(err)
+	}
+	first, err := chromedp.Run(tctx, chromedp.Evaluate[string](`document.activeElement.className + '|' + getComputedStyle(document.activeElement).outlineStyle`))
+	if err != nil || first != "ecl-skip-link|solid" {
+		t.Errorf("first Tab focuses %q (%v), want the skip link with a solid outline", first, err)
+	}
+	if err := chromedp.Do(tctx, chromedp.KeyEvent("\r")); err != nil {
+		t.Fatal(err)
+	}
+	after, err := chromedp.Run(tctx, chromedp.Evaluate[string](`document.activeElement.id`))
+	if err != nil || after != "main" {
+		t.Errorf("after the skip link the focus is on %q (%v), want main", after, err)
+	}
+	for _, p := range problems() {
+		t.Errorf("browser console: %s", p)
+	}
+}
