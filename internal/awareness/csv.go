@@ -129,6 +129,11 @@ func (im *importer) row(line int, rec []string) error {
 		return nil
 	}
 	if err := im.accept(o); err != nil {
+		var rej *RejectError
+		if errors.As(err, &rej) {
+			im.rep.reject(line, rej.Reason)
+			return nil
+		}
 		return fmt.Errorf("awareness: import line %d: %w", line, err)
 	}
 	im.rep.Accepted++

@@ -1,0 +1,148 @@
+package awareness
+
+import (
+	"context"
+
+	"github.com/ceas-eu/ceas/internal/platform/authz"
+	"github.com/ceas-eu/ceas/internal/platform/errs"
+)
+
+// viewer is the state whose figures the caller may see unsuppressed ("" for EU bodies).
+func viewer(p authz.Principal) string { return StateOfOrg(p.Org) }
+
+// Observations returns one page of stored observations, every revision, with small counts
+// suppressed outside the caller's state.
+func (s *Service) Observations(ctx context.Context, f ObservationFilter, cursor string, limit int) ([]Observation, string, error) {
+	p := authz.FromContext(ctx)
+	if err := authz.Require(p, authz.PermAwarenessRead); err != nil {
+		return nil, "", err
+	}
+	obs, next, err := s.listObservations(ctx, f, cursor, limit)
+	if err != nil {
+		return nil, "", err
+	}
+	return SuppressSmall(obs, s.small, viewer(p)), next, nil
+}
+
+// AllObservations returns every stored observation for a reader's own analysis (CSV export),
+// suppressed as Observations suppresses them.
+func (s *Service) AllObservations(ctx context.Context) ([]Observation, error) {
+	p := authz.FromContext(ctx)
+	if err := authz.Require(p, authz.PermAwarenessRead); err != nil {
+		return nil, err
+	}
+	obs, err := s.allObservations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return SuppressSmall(obs, s.small, viewer(p)), nil
+}
+
+// checkPeriod validates a period a caller asks for.
+func checkPeriod(p Period) error {
+	var v errs.Validation
+	v.Check(!p.Start.IsZero(), "from", "is required (YYYY-MM-DD)")
+	v.Check(!p.End.IsZero(), "to", "is required (YYYY-MM-DD)")
+	v.Check(p.Start.IsZero() || p.End.IsZero() || p.End >= p.Start, "to", "must not be before from")
+	v.Check(p.Days() <= 366*20, "to", "the period may span at most 20 years")
+	return v.Err()
+}
+
+// Report builds the situational report for p from the stored data (latest revisions), with
+// small counts withheld as `ceas report situation` withholds them, so the page and the file
+// show the same figures.
+func (s *Service) Report(ctx context.Context, p Period) (Report, error) {
+	if err := authz.Require(authz.FromContext(ctx), authz.PermAwarenessRead); err != nil {
+		return Report{}, err
+	}
+	if err := checkPeriod(p); err != nil {
+		return Report{}, err
+	}
+	obs, err := s.allObservations(ctx)
+	if err != nil {
+		return Report{}, err
+	}
+	r := BuildReport(obs, p.Start, p.End)
+	if s.small > 0 {
+		r = r.SuppressSmall(s.small)
+	}
+	return r, nil
+}
+
+// Situation is the dashboards' picture of a period: the report's figures, arrivals per state
+// for the map, the comparison years per route, and the latest alerts.
+type Situation struct {
+	Report  Report                 `json:"report"`
+	ByState []Ranked               `json:"arrivals_by_state"`
+	Routes  map[Route][]YearSeries `json:"routes"`
+	Alerts  []StoredAlert          `json:"alerts"`
+}
+
+// Situation returns the picture of p as the caller may see it: small counts suppressed
+// outside the caller's state.
+func (s *Service) Situation(ctx context.Context, p Period) (Situation, error) {
+	pr := authz.FromContext(ctx)
+	if err := authz.Require(pr, authz.PermAwarenessRead); err != nil {
+		return Situation{}, err
+	}
+	if err := checkPeriod(p); err != nil {
+		return Situation{}, err
+	}
+	obs, err := s.allObservations(ctx)
+	if err != nil {
+		return Situation{}, err
+	}
+	r := BuildReport(obs, p.Start, p.End)
+	if s.small > 0 {
+		r = r.SuppressSmall(s.small)
+	}
+	out := Situation{Report: r, Routes: map[Route][]YearSeries{}}
+	out.ByState = SuppressRanked(ArrivalsByState(obs, p), s.small, viewer(pr))
+	for _, route := range Routes() {
+		cs := Comparison(obs, RouteSelector(SeriesArrivals, route), p, r.ComparisonYears)
+		for i := range cs { // a withheld month is left out, never drawn as zero
+			cs[i].Points = suppressPoints(cs[i].Points, s.small)
+		}
+		if len(cs) > 0 {
+			out.Routes[route] = cs
+		}
+	}
+	if out.Alerts, err = s.Alerts(ctx, false, 20); err != nil {
+		return Situation{}, err
+	}
+	return out, nil
+}
+
+func suppressPoints(pts []Point, threshold float64) []Point {
+	out := pts[:0:0]
+	for _, p := range pts {
+		if p.Value <= 0 || p.Value >= threshold {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Backtest replays the stored rule id over the weeks ending from p.Start to p.End and
+// returns the alerts it would have raised.
+func (s *Service) Backtest(ctx context.Context, id string, p Period) ([]Alert, error) {
+	if err := authz.Require(authz.FromContext(ctx), authz.PermAwarenessRead); err != nil {
+		return nil, err
+	}
+	if err := checkPeriod(p); err != nil {
+		return nil, err
+	}
+	c, err := s.rule(ctx, s.db.Reader(), id)
+	if err != nil {
+		return nil, err
+	}
+	obs, err := s.allObservations(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := BacktestAlerts(c.Rule, obs, p.Start, p.End)
+	if out == nil {
+		out = []Alert{}
+	}
+	return out, nil
+}
