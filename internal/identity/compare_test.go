@@ -150,3 +150,11 @@ func TestVetoes(t *testing.T) {
 		t.Errorf("parent and child on one passport matched: %+v", v)
 	}
 }
+
+func BenchmarkCompare(b *testing.B) {
+	x := prep(Record{Surname: "Шевченко", GivenName: "Олександр", DateOfBirth: "1985-03-12", PlaceOfBirth: "Київ", Documents: []Document{{Number: "FA123456"}}, Address: "вул. Хрещатик 1", Locality: "Київ"})
+	y := prep(Record{Surname: "Szewczenko", GivenName: "Aleksander", DateOfBirth: "1985-12-03", PlaceOfBirth: "Kijów", Documents: []Document{{Number: "FA123465"}}, Address: "ul. Długa 5", Locality: "Gdańsk"})
+	for b.Loop() {
+		_ = compare(x, y)
+	}
+}

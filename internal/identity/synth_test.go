@@ -80,3 +80,30 @@ func TestQualityOnGeneratedRegistrations(t *testing.T) {
 		t.Errorf("%d of %d hard-negative pairs merged (more than 5%%)", merged, total)
 	}
 }
+
+// BenchmarkIndexQuery measures one query against an index of 20,000 registrations.
+func BenchmarkIndexQuery(b *testing.B) {
+	recs, _, _ := generated(b, 20000, 11)
+	ix := identity.NewIndex(identity.DefaultConfig())
+	for _, r := range recs {
+		ix.Add(r)
+	}
+	b.ResetTimer()
+	i := 0
+	for b.Loop() {
+		q := recs[(i*7919)%len(recs)]
+		q.ID = "q"
+		_ = ix.Query(q, 10)
+		i++
+	}
+}
+
+// BenchmarkDedupe5k measures batch deduplication of 5,000 registrations.
+func BenchmarkDedupe5k(b *testing.B) {
+	recs, _, _ := generated(b, 5000, 5)
+	for b.Loop() {
+		if _, _, err := identity.Dedupe(context.Background(), recs, identity.DefaultConfig(), nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
