@@ -21,6 +21,7 @@
   var geoLoading = null;
   var names = {}; // ISO alpha-2 -> country name, from the GeoJSON
   var serial = 0;
+  var cleanups = new WeakMap(); // chart element -> function releasing what initChart made
 
   document.documentElement.classList.remove('no-js');
 
@@ -269,7 +270,9 @@
         ui.holder.replaceChildren(renderTable(t, title));
         ui.csv.href = URL.createObjectURL(new Blob([csvOf(t)], { type: 'text/csv;charset=utf-8' }));
         ui.csv.hidden = false;
-        if (window.ResizeObserver) new ResizeObserver(function () { chart.resize(); }).observe(el);
+        var ro = window.ResizeObserver ? new ResizeObserver(function () { chart.resize(); }) : null;
+        if (ro) ro.observe(el);
+        cleanups.set(el, function () { if (ro) ro.disconnect(); URL.revokeObjectURL(ui.csv.href); chart.dispose(); });
       });
     }).catch(function (err) {
       el.classList.add('chart--error');
@@ -288,12 +291,10 @@
     Array.prototype.forEach.call(els, initChart);
   }
 
-  // Dispose of charts that htmx swaps out, so their canvases and listeners go too.
+  // Dispose of charts that htmx swaps out, so their canvases, observers and CSV blobs go too.
   document.addEventListener('htmx:beforeCleanupElement', function (e) {
-    if (window.echarts && e.target.classList && e.target.classList.contains('chart')) {
-      var c = window.echarts.getInstanceByDom(e.target);
-      if (c) c.dispose();
-    }
+    var done = cleanups.get(e.target);
+    if (done) { cleanups.delete(e.target); done(); }
   });
 
   if (window.htmx) {
