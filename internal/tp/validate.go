@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -42,8 +43,8 @@ func (in *Input) Normalize() {
 func countryCode(c string) string {
 	c = strings.ToUpper(strings.TrimSpace(c))
 	if len(c) == 3 && !statelessCode(c) {
-		if k, ok := refdata.CountryByCode(c); ok {
-			return k.Code
+		if a2, ok := countryCodes()[c]; ok {
+			return a2
 		}
 	}
 	return c
@@ -225,12 +226,19 @@ func validCountry(c string) bool {
 	if statelessCode(c) {
 		return true
 	}
-	if len(c) != 2 {
-		return false
-	}
-	_, ok := refdata.CountryByCode(c)
-	return ok
+	a2, ok := countryCodes()[c]
+	return ok && a2 == c
 }
+
+// countryCodes maps every ISO 3166-1 alpha-2 and alpha-3 code to the alpha-2 code. It is
+// computed once: refdata derives the list from CLDR on each call, too slow for bulk rows.
+var countryCodes = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	for _, c := range refdata.Countries() {
+		m[c.Code], m[c.Alpha3] = c.Code, c.Code
+	}
+	return m
+})
 
 func stateOrg(code string) (refdata.Organisation, bool) {
 	for _, o := range refdata.States() {

@@ -1,0 +1,50 @@
+package tp
+
+import (
+	"context"
+	"os"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/ceas-eu/ceas/internal/platform/authz"
+	"github.com/ceas-eu/ceas/internal/platform/sqldb/sqldbtest"
+	"github.com/ceas-eu/ceas/internal/synth"
+)
+
+// TestSeedSpeed measures seeding N synthetic registrations (CEAS_TP_SEED_N, skipped when
+// unset): the figure of the demo.
+func TestSeedSpeed(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("CEAS_TP_SEED_N"))
+	if n == 0 {
+		t.Skip("set CEAS_TP_SEED_N")
+	}
+	f := newFixture(t, sqldbtest.SQLite(t))
+	var rows []SeedRow
+	_ = synth.Generate(context.Background(), synth.Options{N: n, Seed: 1}, func(r synth.Record) error {
+		cols := map[string]string{"external_id": r.RecordID, "surname": r.Surname, "given_name": r.GivenName, "sex": r.Sex,
+			"date_of_birth": r.DateOfBirth, "nationality": r.Nationality, "registered_on": "2022-04-01", "locality": r.Locality}
+		if CheckDocumentNumber(r.DocumentType, "UA", NormalizeDocumentNumber(r.DocumentNumber)) == "" {
+			cols["document_type"], cols["document_number"] = r.DocumentType, r.DocumentNumber
+		}
+		rows = append(rows, SeedRow{State: r.MemberState, Input: InputFromColumns(func(k string) string { return cols[k] })})
+		return nil
+	})
+	ctx := authz.WithPrincipal(context.Background(), authz.System("demo"))
+	i := 0
+	start := time.Now()
+	stored, err := f.svc.Seed(ctx, func() (SeedRow, bool, error) {
+		if i == len(rows) {
+			return SeedRow{}, false, nil
+		}
+		i++
+		return rows[i-1], true, nil
+	}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reviews int
+	_ = f.db.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM tp_reviews`).Scan(&reviews)
+	el := time.Since(start)
+	t.Logf("seeded %d of %d in %s (%.0f/s), %d reviews", stored, n, el, float64(stored)/el.Seconds(), reviews)
+}
