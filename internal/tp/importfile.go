@@ -126,12 +126,20 @@ func InputFromColumns(get func(string) string) Input {
 	return in
 }
 
-var dottedDate = regexp.MustCompile(`^([0-9]{2})\.([0-9]{2})\.([0-9]{4})$`)
+var (
+	dottedDate  = regexp.MustCompile(`^([0-9]{2})[./]([0-9]{2})[./]([0-9]{4})$`)
+	compactDate = regexp.MustCompile(`^([0-9]{4})([0-9]{2})([0-9]{2})$`)
+)
 
-// isoDate turns DD.MM.YYYY, as printed on Ukrainian documents, into YYYY-MM-DD.
+// isoDate turns the day-first dates printed on Ukrainian and European documents
+// (DD.MM.YYYY, DD/MM/YYYY) and the compact YYYYMMDD of machine-readable exports into
+// YYYY-MM-DD; anything else is left for validation to judge.
 func isoDate(s string) string {
 	if m := dottedDate.FindStringSubmatch(s); m != nil {
 		return m[3] + "-" + m[2] + "-" + m[1]
+	}
+	if m := compactDate.FindStringSubmatch(s); m != nil {
+		return m[1] + "-" + m[2] + "-" + m[3]
 	}
 	return s
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ceas-eu/ceas/internal/platform/audit"
 	"github.com/ceas-eu/ceas/internal/platform/authz"
+	"github.com/ceas-eu/ceas/internal/platform/errs"
 )
 
 // SeedRow is one registration of a demo population: the state that registers it, the
@@ -76,12 +77,17 @@ func (s *Service) seedBatch(ctx context.Context, batch []SeedRow) (int, error) {
 		added = added[:0]
 	}
 	today := s.today()
+	skipped := map[string]int{}
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		drop() // a retried transaction starts again
+		clear(skipped)
 		for _, row := range batch {
 			fr := fileRow{in: row.Input}
 			prepareImported(&fr, row.State)
-			if fr.in.Validate(row.State, today) != nil {
+			if err := fr.in.Validate(row.State, today); err != nil {
+				if e, ok := errs.As(err); ok && len(e.Fields) > 0 {
+					skipped[e.Fields[0].Field]++
+				}
 				continue
 			}
 			r, err := s.seedRow(ctx, tx, row, fr.in)
@@ -98,6 +104,9 @@ func (s *Service) seedBatch(ctx context.Context, batch []SeedRow) (int, error) {
 	if err != nil {
 		drop()
 		return 0, fmt.Errorf("tp: seed: %w", err)
+	}
+	if len(skipped) > 0 {
+		s.log.Info("tp: seed skipped invalid rows", "by_first_field", skipped)
 	}
 	return len(added), nil
 }

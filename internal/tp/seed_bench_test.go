@@ -2,6 +2,7 @@ package tp
 
 import (
 	"context"
+	"log/slog"
 	"os"
 	"strconv"
 	"testing"
@@ -20,10 +21,17 @@ func TestSeedSpeed(t *testing.T) {
 		t.Skip("set CEAS_TP_SEED_N")
 	}
 	f := newFixture(t, sqldbtest.SQLite(t))
+	f.svc.log = slog.New(slog.NewTextHandler(os.Stderr, nil))
 	var rows []SeedRow
 	_ = synth.Generate(context.Background(), synth.Options{N: n, Seed: 1}, func(r synth.Record) error {
-		cols := map[string]string{"external_id": r.RecordID, "surname": r.Surname, "given_name": r.GivenName, "sex": r.Sex,
+		cols := map[string]string{"external_id": r.RecordID, "sex": r.Sex, "place_of_birth": r.PlaceOfBirth,
 			"date_of_birth": r.DateOfBirth, "nationality": r.Nationality, "registered_on": "2022-04-01", "locality": r.Locality}
+		for name, v := range map[string]string{"surname": r.Surname, "given_name": r.GivenName, "patronymic": r.Patronymic} {
+			if isName(v, true) && v != "" {
+				name += "_cyrillic"
+			}
+			cols[name] = v
+		}
 		if CheckDocumentNumber(r.DocumentType, "UA", NormalizeDocumentNumber(r.DocumentNumber)) == "" {
 			cols["document_type"], cols["document_number"] = r.DocumentType, r.DocumentNumber
 		}
