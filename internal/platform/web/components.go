@@ -138,3 +138,18 @@ type Chart struct {
 	MapSrc string
 	Tall   bool // a taller chart, for maps and long category axes
 }
+
+// Crumb is one step of the "breadcrumbs" component; the last one is the current page and
+// needs no Href. Label is a catalogue key or text.
+type Crumb struct {
+	Label string
+	Href  string
+}
+
+// Detail is one label and value of the "details" component, the facts of one record.
+// Label is a catalogue key or text; Value is data, shown as is, a link when Href is set.
+type Detail struct {
+	Label string
+	Value string
+	Href  string
+}

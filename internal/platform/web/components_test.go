@@ -208,3 +208,24 @@ func TestFilterCards(t *testing.T) {
 		}
 	}
 }
+
+func TestRecordComponents(t *testing.T) {
+	crumbs := fragment(t, "breadcrumbs", []Crumb{{Label: "nav.home", Href: "/"}, {Label: "Requests", Href: "/r"}, {Label: "DE-1", Href: "/r/1"}})
+	for _, s := range []string{`aria-label="You are here:"`, `href="/">Home</a>`, `href="/r">Requests</a>`, `aria-current="page">DE-1</li>`} {
+		if !strings.Contains(crumbs, s) {
+			t.Errorf("breadcrumbs lack %q: %s", s, crumbs)
+		}
+	}
+	if strings.Contains(crumbs, `href="/r/1"`) {
+		t.Error("the current page must not link to itself")
+	}
+	if out := fragment(t, "breadcrumbs", []Crumb(nil)); strings.TrimSpace(out) != "" {
+		t.Errorf("no crumbs should render nothing: %q", out)
+	}
+	details := fragment(t, "details", []Detail{{Label: "Name", Value: "<Olena>"}, {Label: "State", Value: "DE", Href: "/s/DE"}, {Label: "Born", Value: ""}})
+	for _, s := range []string{`<dt class="ecl-description-list__term">Name</dt>`, `&lt;Olena&gt;`, `<a class="ecl-link" href="/s/DE">DE</a>`, `Born</dt>`, `–</dd>`} {
+		if !strings.Contains(details, s) {
+			t.Errorf("details lack %q: %s", s, details)
+		}
+	}
+}

@@ -23,6 +23,8 @@
 //	{{template "chart" .Chart}}      web.Chart: ECharts option, data URL or map of Europe
 //	{{template "pagination" .Pages}} web.PageLinks
 //	{{template "alert" "key"}}       an error notification
+//	{{template "breadcrumbs" .Crumbs}} []web.Crumb: where a record page sits
+//	{{template "details" .Facts}}      []web.Detail: the facts of one record
 //	{{template "error-summary" .Form}} web.Form: what to correct, linked to the fields
 //	{{template "form-fields" .Form}}   web.Form: every field in order
 //

@@ -22,6 +22,7 @@ import (
 //	asset "app.js"      the versioned URL of a static file
 //	lang                the page language
 //	langLinks u         the language switcher entries for the page at u
+//	lastIndex crumbs    the index of the last breadcrumb
 func funcs(c *catalogue, lang string) template.FuncMap {
 	p := message.NewPrinter(language.Make(lang))
 	return template.FuncMap{
@@ -34,6 +35,7 @@ func funcs(c *catalogue, lang string) template.FuncMap {
 		"json":      jsonAttr,
 		"asset":     Asset,
 		"langLinks": func(u *url.URL) []LangLink { return langLinks(c, lang, u) },
+		"lastIndex": func(v []Crumb) int { return len(v) - 1 },
 	}
 }
 
