@@ -120,8 +120,15 @@ func (s *Service) link(ctx context.Context, tx *sql.Tx, p authz.Principal, rv *r
 		"/tp/registrations/"+target.ID, payload); err != nil {
 		return err
 	}
-	runAt := timelimit.AddDays(s.today(), min(s.cfg.ReminderDays, s.cfg.ConfirmDays)).Time()
-	return s.jobs.Schedule(ctx, tx, JobConfirmReminder, rv.id, runAt, map[string]string{"review_id": rv.id})
+	return s.scheduleReminder(ctx, tx, rv.id, timelimit.AddDays(s.today(), min(s.cfg.ReminderDays, s.cfg.ConfirmDays)))
+}
+
+// scheduleReminder schedules the reminder of review id for day. The job key carries the
+// day: the queue marks a job done after its handler returns, so a handler cannot move its
+// own job; each reminder is a job of its own, and a reminder that finds the deregistration
+// confirmed does nothing.
+func (s *Service) scheduleReminder(ctx context.Context, tx *sql.Tx, id string, day timelimit.Date) error {
+	return s.jobs.Schedule(ctx, tx, JobConfirmReminder, id+"@"+day.String(), day.Time(), map[string]string{"review_id": id})
 }
 
 func otherOf(rv *reviewRow, org string) string {
@@ -144,8 +151,8 @@ func earlierInForce(a, b *Registration) *Registration {
 	return a
 }
 
-// confirmDeregistration completes every pending request to deregister r, cancels the
-// reminders and tells the other state.
+// confirmDeregistration completes every pending request to deregister r (the reminders
+// still scheduled find it confirmed and do nothing) and tells the other state.
 func (s *Service) confirmDeregistration(ctx context.Context, tx *sql.Tx, r *Registration) error {
 	rows, err := tx.QueryContext(ctx, `SELECT `+reviewColumns+` FROM tp_reviews WHERE confirm_reg = $1 AND confirmed_on = ''`, r.ID)
 	if err != nil {
@@ -167,9 +174,6 @@ func (s *Service) confirmDeregistration(ctx context.Context, tx *sql.Tx, r *Regi
 	for _, v := range pending {
 		if _, err := tx.ExecContext(ctx, `UPDATE tp_reviews SET confirmed_on = $1 WHERE id = $2`, r.DeregisteredOn, v.id); err != nil {
 			return fmt.Errorf("tp: confirm %s: %w", v.id, err)
-		}
-		if err := s.jobs.Cancel(ctx, tx, JobConfirmReminder, v.id); err != nil {
-			return err
 		}
 		other := otherOf(&v, r.State)
 		_, otherReg, _, _ := v.sides(r.State)

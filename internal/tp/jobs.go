@@ -53,8 +53,7 @@ func (s *Service) remind(ctx context.Context, j jobs.Job) error {
 				"Reminder: confirm deregistration by "+rv.confirmDue, "/tp/registrations/"+rv.confirmReg, payload); err != nil {
 				return err
 			}
-			next := timelimit.Earliest(timelimit.AddDays(today, s.cfg.ReminderDays), due)
-			return s.jobs.Schedule(ctx, tx, JobConfirmReminder, rv.id, next.Time(), pl)
+			return s.scheduleReminder(ctx, tx, rv.id, timelimit.Earliest(timelimit.AddDays(today, s.cfg.ReminderDays), due))
 		}
 		for _, org := range []string{rv.orgA, rv.orgB} {
 			mine, _, _, _ := rv.sides(org)
