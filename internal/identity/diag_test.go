@@ -115,6 +115,22 @@ func TestDiag(t *testing.T) {
 		}
 	}
 	fmt.Println("false matches", fp)
+	edges := b.matches(pairs, gam)
+	groups := b.cluster(edges)
+	outp := b.output(groups)
+	tp, big := 0, 0
+	for _, p := range outp {
+		if ent(p.A) == ent(p.B) {
+			tp++
+		} else if p.Decision != DecisionMatch {
+			big++
+		}
+	}
+	sizes := map[int]int{}
+	for _, g := range groups {
+		sizes[len(g)]++
+	}
+	fmt.Println("edges", len(edges), "output pairs", len(outp), "true", tp, "false via transitivity", big, "cluster sizes", sizes)
 	fmt.Println("missed by blocking", missBlock, "scored low", lowScore, "candidates", len(pairs))
 }
 

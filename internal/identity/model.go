@@ -61,6 +61,10 @@ func (m *Model) weights() [nFields][maxLevels]float64 {
 			w[f][l] = math.Log2(clampP(m.M[f][l]) / clampP(m.U[f][l]))
 		}
 	}
+	// Swapped names are one piece of evidence, not two, and as strong as both names
+	// agreeing: random pairs are almost never swapped, so log2(m/u) would overstate it.
+	w[fSurname][nSwapped] = w[fSurname][nExact] + w[fGiven][nExact]
+	w[fGiven][nSwapped] = 0
 	return w
 }
 
