@@ -41,11 +41,11 @@
 //	}
 //	tmpl.Render(w, r, http.StatusOK, "requests.html", &requestsPage{Frame: frame, Table: t})
 //
-// Render fills what the handler left empty (Lang from Accept-Language, RequestID from the
-// X-Request-Id header, URL), renders into a buffer and writes the page with
-// Cache-Control: no-store, because pages show personal data. An htmx request that is not
-// boosted gets the "content" block alone. If anything fails, Render logs it and answers a 500
-// page that quotes the request id: the handler has nothing more to do.
+// Render fills what the handler left empty (Lang, RequestID from the X-Request-Id header,
+// URL), renders into a buffer and writes the page with Cache-Control: no-store, because
+// pages show personal data. An htmx request that is not boosted gets the inside of <main>
+// alone (flash and "content"). If anything fails, Render logs it and answers a 500 page that
+// quotes the request id: the handler has nothing more to do.
 // RenderFragment writes one component or page fragment without the frame, for htmx.
 //
 // The Frame is built per request by the code that knows the user (authentication

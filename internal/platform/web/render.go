@@ -11,8 +11,9 @@ import (
 // Frame.Lang (negotiated from Accept-Language when empty or unknown), Frame.RequestID (from
 // the X-Request-Id response or request header) and Frame.URL, then executes the layout.
 //
-// An htmx request (HX-Request: true) that is not boosted gets the "content" block alone, so
-// hx-get on a page URL swaps the main content without the frame. A rendering error is logged
+// An htmx request (HX-Request: true) that is not boosted gets what <main> holds (the flash
+// message and the "content" block) without the frame, so hx-get on a page URL with
+// hx-target="#main" swaps the page body alone. A rendering error is logged
 // and answered with a 500 page; the caller has nothing more to do.
 func (t *Templates) Render(w http.ResponseWriter, r *http.Request, status int, name string, page any) {
 	fp, ok := page.(framer)
@@ -29,7 +30,7 @@ func (t *Templates) Render(w http.ResponseWriter, r *http.Request, status int, n
 	}
 	block := "layout"
 	if r.Header.Get("HX-Request") == "true" && r.Header.Get("HX-Boosted") != "true" {
-		block = "content"
+		block = "main"
 	}
 	body, err := execute(set, block, page)
 	if err != nil {

@@ -137,8 +137,12 @@ func TestModulePages(t *testing.T) {
 	}
 	// htmx (not boosted) gets the content block only.
 	w = render(t, tm, "list.html", p, map[string]string{"HX-Request": "true"})
-	if strings.Contains(w.Body.String(), "<html") || !strings.Contains(w.Body.String(), "escaped") {
-		t.Errorf("htmx request should get the content block alone: %s", w.Body.String())
+	if strings.Contains(w.Body.String(), "<html") || !strings.Contains(w.Body.String(), "escaped") || !strings.Contains(w.Body.String(), "Saved.") {
+		t.Errorf("htmx request should get the flash and content alone: %s", w.Body.String())
+	}
+	w = render(t, tm, "list.html", p, map[string]string{"HX-Request": "true", "HX-Boosted": "true"})
+	if !strings.Contains(w.Body.String(), "<html") {
+		t.Error("a boosted request needs the whole page")
 	}
 	// A page fragment.
 	rr := httptest.NewRecorder()
