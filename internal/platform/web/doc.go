@@ -14,7 +14,8 @@
 //	tmpl, err := web.NewTemplates(files, "templates/*.html")
 //
 // Each matched file is one page, named by its base name, that defines "title" and "content"
-// (and may define fragments of its own). Inside them every shared component is available:
+// (and may define fragments of its own, under names other than "layout", "main" and the
+// component names below, which belong to the frame). Inside them every shared component is available:
 //
 //	{{template "page-header" .}}     the h1 with the page title
 //	{{template "table" .Table}}      web.Table: caption, columns, rows, cursor pagination
