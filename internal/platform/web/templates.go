@@ -121,7 +121,16 @@ func (t *Templates) parseLang(lang string, shared, pages []source) error {
 	}
 	t.base[lang] = base
 	t.pages[lang] = map[string]*template.Template{}
+	reserved := map[string]bool{}
+	for _, tm := range base.Templates() {
+		if n := tm.Name(); n != "title" && n != "content" {
+			reserved[n] = true
+		}
+	}
 	for _, p := range pages {
+		if err := checkNames(p, reserved, funcs(t.cat, lang)); err != nil {
+			return err
+		}
 		set, err := base.Clone()
 		if err != nil {
 			return fmt.Errorf("web: templates %s: %w", p.name, err)
@@ -206,4 +215,19 @@ func writeHTML(w http.ResponseWriter, status int, body []byte) {
 	h.Add("Vary", "HX-Request")
 	w.WriteHeader(status)
 	_, _ = w.Write(body) // a failed write means the client went away; nothing to do
+}
+
+// checkNames refuses a page that defines a template the frame owns ("layout", "main", a
+// component): it would silently change the frame for that page alone.
+func checkNames(p source, reserved map[string]bool, fm template.FuncMap) error {
+	alone, err := template.New(p.name).Funcs(fm).Parse(p.text)
+	if err != nil {
+		return fmt.Errorf("web: templates %s: %w", p.name, err)
+	}
+	for _, tm := range alone.Templates() {
+		if reserved[tm.Name()] {
+			return fmt.Errorf("web: templates %s: defines %q, a name of the shared frame", p.name, tm.Name())
+		}
+	}
+	return nil
 }

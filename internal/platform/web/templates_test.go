@@ -160,6 +160,8 @@ func TestNewTemplatesErrors(t *testing.T) {
 		{"page reuses a built-in name", fstest.MapFS{"p/login.html": {Data: []byte(`{{define "content"}}{{end}}`)}}},
 		{"parse error", fstest.MapFS{"p/x.html": {Data: []byte(`{{define "content"}}{{.Foo}`)}}},
 		{"unknown function", fstest.MapFS{"p/x.html": {Data: []byte(`{{nosuch}}`)}}},
+		{"redefines a component", fstest.MapFS{"p/x.html": {Data: []byte(`{{define "table"}}mine{{end}}`)}}},
+		{"redefines the layout", fstest.MapFS{"p/x.html": {Data: []byte(`{{define "layout"}}mine{{end}}`)}}},
 		{"key defined twice with another text", fstest.MapFS{"p/x.html": {Data: []byte(``)}, "messages/en.json": {Data: []byte(`{"login.title":"again"}`)}}},
 		{"bad catalogue", fstest.MapFS{"messages/en.json": {Data: []byte(`{"a":1}`)}}},
 		{"bad language", fstest.MapFS{"messages/not a tag.json": {Data: []byte(`{}`)}}},
