@@ -110,7 +110,9 @@
     // ECharts' generated description reads the raw data (badly, in English only); ours names
     // the chart and points to the table view, which reads the data in the page language.
     option.aria = Object.assign({ enabled: true, label: { description: title + '. ' + label('aria', '') } }, option.aria);
-    option.tooltip = Object.assign({ trigger: option.series && hasType(option, 'pie') ? 'item' : 'axis' }, option.tooltip, { renderMode: 'richText' });
+    // Axis tooltips suit line and bar charts; pies, maps, sankeys and heatmaps need items.
+    var axes = (option.xAxis || option.yAxis) && !hasType(option, 'heatmap');
+    option.tooltip = Object.assign({ trigger: axes ? 'axis' : 'item' }, option.tooltip, { renderMode: 'richText' });
     // ECL colours, ordered so neighbouring series differ in lightness as well as hue.
     if (!option.color) option.color = ['#0e47cb', '#f29527', '#467a39', '#a52a2a', '#8b7ab8', '#404040', '#3a7ca5'];
     if (title && !option.title) option.title = { show: false, text: title };
@@ -118,6 +120,7 @@
     return option;
   }
 
+  // hasType reports whether any series of the option is of the given type.
   function hasType(option, type) {
     return [].concat(option.series || []).some(function (s) { return s.type === type; });
   }
