@@ -70,7 +70,8 @@
 // static/app.css offers layout helpers for module pages: form-stack (a one-column form),
 // filter-form with filter-grid (a filter bar of fields), inline-form (a button form inside
 // text or a list), action-list (a list of items with actions), inbox-list and meta (a list of
-// messages with muted details), secret (a one-time secret to copy), num (right-aligned
+// messages with muted details), secret (a one-time secret to copy), disclosure (on a native
+// <details> element: an expander that needs no script), num (right-aligned
 // figures), narrow (a reading-width column), and api-ops, http-method--GET/POST/PUT/PATCH/
 // DELETE and api-perm for the API reference page.
 //
