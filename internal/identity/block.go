@@ -14,6 +14,7 @@ package identity
 //	postcode+surname   survives names and date both mistyped at one address
 //	street+postcode    survives every personal field changed at one address
 //	names, sorted      survives given name and surname swapped with a wrong date
+//	given+year+initial survives a surname typo or feminine form with a 1 January date
 //
 // Hashes are FNV-1a over a tag byte and the parts.
 const (
@@ -28,6 +29,7 @@ const (
 	tagPostcodeSurname
 	tagAddress
 	tagNamesSorted
+	tagGivenYearInitial
 )
 
 const (
@@ -80,6 +82,9 @@ func blockKeys(f *features, dst []uint64) []uint64 {
 			dst = append(dst, hashString(hashStart(tagDocument), d.roman))
 		}
 		dst = append(dst, hashSorted(hashStart(tagDocumentSorted), d.glyph))
+	}
+	if s := f.surname.key0(); s != "" && given != "" && year != 0 {
+		dst = append(dst, hashInt(hashInt(hashString(hashStart(tagGivenYearInitial), given), year), int(s[0])))
 	}
 	if s, g := f.surname.key0(), f.given.key0(); s != "" && g != "" {
 		dst = append(dst, hashString(hashString(hashStart(tagNamesSorted), min(s, g)), max(s, g)))
