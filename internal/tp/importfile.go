@@ -87,7 +87,6 @@ func newCSVReader(r io.Reader) (*csvReader, error) {
 
 func (c *csvReader) next() (fileRow, error) {
 	rec, err := c.cr.Read()
-	line, _ := c.cr.FieldPos(0)
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		return fileRow{line: int64(pe.StartLine), err: errs.Field("line", pe.Err.Error())}, nil
@@ -95,6 +94,7 @@ func (c *csvReader) next() (fileRow, error) {
 	if err != nil {
 		return fileRow{}, err
 	}
+	line, _ := c.cr.FieldPos(0) // only after a successful Read (FieldPos panics otherwise)
 	get := func(name string) string {
 		if i, ok := c.col[name]; ok && i < len(rec) {
 			return strings.TrimSpace(rec[i])
