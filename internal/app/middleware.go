@@ -6,19 +6,13 @@ import (
 
 	"github.com/ceas-eu/ceas/internal/platform/api"
 	"github.com/ceas-eu/ceas/internal/platform/observe"
+	"github.com/ceas-eu/ceas/internal/platform/web"
 )
-
-// contentSecurityPolicy allows only this origin's scripts: no inline script, no eval, no
-// third-party hosts. Inline style attributes are allowed because ECharts writes tooltip
-// markup with them; style elements still must come from this origin.
-const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src-elem 'self'; style-src-attr 'unsafe-inline'; " +
-	"img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
-	"form-action 'self'; frame-ancestors 'none'"
 
 func securityHeaders(tls bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy)
+		h.Set("Content-Security-Policy", web.ContentSecurityPolicy)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "same-origin")
