@@ -22,7 +22,7 @@ func TestDiag(t *testing.T) {
 	ent := func(id string) string { s := strings.TrimPrefix(id, "rec-"); n, _, _ := strings.Cut(s, "-"); return n }
 	if path == "synth" {
 		truth := map[string]string{}
-		_ = synth.Generate(context.Background(), synth.Options{N: diagN(), Seed: 7}, func(r synth.Record) error {
+		_ = synth.Generate(context.Background(), synth.Options{N: diagN(), Seed: diagSeed()}, func(r synth.Record) error {
 			rec := Record{ID: r.RecordID, MemberState: r.MemberState, Surname: r.Surname, GivenName: r.GivenName,
 				Patronymic: r.Patronymic, Sex: r.Sex, PlaceOfBirth: r.PlaceOfBirth, Nationality: r.Nationality,
 				Address: r.Address, Locality: r.Locality, Postcode: r.Postcode}
@@ -176,4 +176,11 @@ func diagN() int {
 		return n
 	}
 	return 5000
+}
+
+func diagSeed() int64 {
+	if n, err := strconv.Atoi(os.Getenv("CEAS_DIAGSEED")); err == nil {
+		return int64(n)
+	}
+	return 7
 }

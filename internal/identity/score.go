@@ -9,19 +9,23 @@ type verdict struct {
 	logOdds float64
 	prob    float64
 	veto    bool // two different known given names: twins or siblings, never one person
+	family  bool // given name and date both differ, or known different given names
 }
 
 // judge scores a pair's comparison vector.
 func (s *scorer) judge(g gamma, a, b *features) verdict {
 	lo := s.logOdds(g, a, b)
-	return verdict{logOdds: lo, prob: probability(lo), veto: vetoed(g, a, b)}
+	return verdict{logOdds: lo, prob: probability(lo), veto: vetoed(g, a, b),
+		family: knownDifferent(g, a, b) || (noDocument(g) && familyLike(g))}
 }
 
 // vetoed reports a pair that can never be a match, only a possible match for review.
 func vetoed(g gamma, a, b *features) bool {
-	noDoc := g[fDocument] == docMissing || g[fDocument] == docDisagree
-	return knownDifferent(g, a, b) || (noDoc && (familyLike(g) || g[fDOB] == dFar || dateConflict(g, a, b)))
+	return knownDifferent(g, a, b) || (noDocument(g) && (familyLike(g) || g[fDOB] == dFar || dateConflict(g, a, b)))
 }
+
+// noDocument reports a pair without a shared document to overrule other disagreements.
+func noDocument(g gamma) bool { return g[fDocument] == docMissing || g[fDocument] == docDisagree }
 
 // dateConflict reports two full dates of birth that differ in a way no keying error
 // explains (not swapped, not one digit, not a 1 January default, not one year off): a
@@ -56,7 +60,9 @@ func (c Config) decision(v verdict) Decision {
 }
 
 // cannotLink reports a pair that must not end up in one cluster.
-func (v verdict) cannotLink() bool { return v.veto || v.logOdds < cannotLinkLogOdds }
+// A date conflict alone does not forbid the link: a record whose date was mistyped may
+// still join the person through another of its records; two different people never may.
+func (v verdict) cannotLink() bool { return v.family || v.logOdds < cannotLinkLogOdds }
 
 // explain lists each field's level and weight for an officer or the API, and, when the
 // names agree, a "name_frequency" line: the correction for how common the name is.
