@@ -43,10 +43,7 @@ func SolveFrom(ctx context.Context, g *Graph, warm *Result) (Result, error) {
 	if !g.Balanced() {
 		return Result{}, errors.New("mcmf: supplies do not sum to zero")
 	}
-	c0 := cpuNow()
-	defer func() { dbg("solve n=%d m=%d warm=%v cpu=%v", g.n, len(g.from), warm != nil, cpuNow()-c0) }()
 	feas, err := CheckFeasible(ctx, g)
-	dbg("feasible check cpu=%v", cpuNow()-c0)
 	if err != nil {
 		return Result{}, err
 	}
@@ -106,11 +103,9 @@ func (cs *costScaling) run(ctx context.Context) error {
 	}
 	for {
 		eps = max(cs.stop, eps/alpha)
-		c0 := cpuNow()
 		if err := cs.refine(ctx, eps); err != nil {
 			return err
 		}
-		dbg("refine eps=%d cpu=%v", eps, cpuNow()-c0)
 		if eps <= cs.stop {
 			return nil
 		}

@@ -111,7 +111,7 @@ func (g *generator) capacities(in *Instance) {
 	for k := range in.States {
 		s := &in.States[k]
 		s.Pledge = max(pledges[k], 8*s.NPlaces)
-		s.Floor = int(math.Floor(g.o.FloorFraction * float64(s.Pledge)))
+
 		w := make([]float64, s.NPlaces)
 		for r := range w {
 			w[r] = 0.5 + g.rng.Float64()
@@ -123,15 +123,41 @@ func (g *generator) capacities(in *Instance) {
 			b++
 		}
 	}
+	// With more places than persons floors scale down so that they can all be met
+	// together: they sum to at most FloorFraction x candidates.
+	pledged := 0
+	for _, s := range in.States {
+		pledged += s.Pledge
+	}
+	factor := min(1, float64(g.o.Candidates)/float64(pledged))
+	for k := range in.States {
+		s := &in.States[k]
+		s.Floor = int(math.Floor(g.o.FloorFraction * float64(s.Pledge) * factor))
+	}
 	w := make([]float64, len(in.Places))
 	for k, p := range in.Places {
 		w[k] = float64(p.Capacity) * (0.5 + g.rng.Float64())
 	}
 	uamCaps := largestRemainder(int(math.Ceil(2.5*float64(uam)))+1, w, 0)
 	medCaps := largestRemainder(2*med+1, w, 0)
+	var maxUAM, maxMed int
+	for _, c := range in.Cases {
+		maxUAM, maxMed = max(maxUAM, c.UAMCount), max(maxMed, c.MedicalCount)
+	}
+	largest := map[string]int{}
 	for k := range in.Places {
 		p := &in.Places[k]
 		p.UAMCapacity, p.MedicalCapacity = min(p.Capacity, uamCaps[k]), min(p.Capacity, medCaps[k])
+		if j, ok := largest[p.State]; !ok || p.Capacity > in.Places[j].Capacity {
+			largest[p.State] = k
+		}
+	}
+	// The largest place of each state can take any household's special needs, so every
+	// household fits somewhere.
+	for _, k := range largest {
+		p := &in.Places[k]
+		p.UAMCapacity = min(p.Capacity, max(p.UAMCapacity, maxUAM))
+		p.MedicalCapacity = min(p.Capacity, max(p.MedicalCapacity, maxMed))
 	}
 }
 

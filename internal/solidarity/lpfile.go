@@ -29,16 +29,18 @@ func WriteLP(w io.Writer, in *Instance) error {
 	fmt.Fprintln(bw, "\\ relocation instance", in.Name)
 	fmt.Fprint(bw, "Maximize\n obj:")
 	for i, bs := range open {
-		for _, b := range bs {
+		for k, b := range bs {
 			fmt.Fprintf(bw, " + %d x_%d_%d", p.V(i, b), i, b)
+			wrap(bw, k)
 		}
 		bw.WriteString("\n")
 	}
 	fmt.Fprintln(bw, "Subject To")
 	for i, bs := range open {
 		fmt.Fprintf(bw, " a_%d:", i)
-		for _, b := range bs {
+		for k, b := range bs {
 			fmt.Fprintf(bw, " + x_%d_%d", i, b)
+			wrap(bw, k)
 		}
 		if p.Items[i].Mandatory {
 			fmt.Fprintln(bw, " = 1")
@@ -84,6 +86,7 @@ func writeRows(bw *bufio.Writer, m *model, open [][]int) {
 						fmt.Fprintf(bw, " %s_%d:", name, b)
 					}
 					fmt.Fprintf(bw, " + %d x_%d_%d", c, i, b)
+					wrap(bw, terms)
 					terms++
 				}
 			}
@@ -97,13 +100,23 @@ func writeRows(bw *bufio.Writer, m *model, open [][]int) {
 			continue
 		}
 		fmt.Fprintf(bw, " floor_%d:", g)
+		terms := 0
 		for b, items := range byBin {
 			if p.Bins[b].Group == g {
 				for _, i := range items {
 					fmt.Fprintf(bw, " + %d x_%d_%d", p.Items[i].Size, i, b)
+					wrap(bw, terms)
+					terms++
 				}
 			}
 		}
 		fmt.Fprintf(bw, " >= %d\n", grp.Floor)
+	}
+}
+
+// wrap breaks long rows: LP readers limit the length of a line.
+func wrap(bw *bufio.Writer, k int) {
+	if k%16 == 15 {
+		bw.WriteString("\n  ")
 	}
 }

@@ -25,10 +25,9 @@ func (s *solver) construct(ctx context.Context, rx *relaxation) *state {
 		}
 	}
 	st.insertAll(pending, rx.theta)
-	if !st.placeMandatory(rx.theta) || !st.repairFloors(ctx) || !st.placeMandatory(rx.theta) {
-		return nil
-	}
-	if !st.feasible() {
+	// Floors may eject nothing mandatory but can take room mandatory items need, so
+	// mandatory items are placed again after the floors.
+	if !st.placeMandatory(rx.theta) || !st.repairFloors(ctx) || !st.placeMandatory(rx.theta) || !st.feasible() {
 		return nil
 	}
 	return st
@@ -52,6 +51,10 @@ func (st *state) insertAll(items []int, theta []float64) {
 		a, b := &p.Items[items[x]], &p.Items[items[y]]
 		if a.Mandatory != b.Mandatory {
 			return a.Mandatory
+		}
+		// Scarce special capacity first (first-fit decreasing on the tight dimension).
+		if ea, eb := a.Extra[0]+a.Extra[1], b.Extra[0]+b.Extra[1]; ea != eb {
+			return ea > eb
 		}
 		return a.Size > b.Size
 	})
@@ -95,7 +98,10 @@ func (st *state) placeMandatory(theta []float64) bool {
 			}
 		}
 		if bestBin < 0 {
-			return false
+			if !st.shiftFor(i) {
+				return false
+			}
+			continue
 		}
 		for _, j := range bestOut {
 			st.remove(j)
@@ -112,7 +118,7 @@ func (st *state) ejectFor(i, b int, members []int) ([]int, int64, bool) {
 	p := st.s.p
 	cand := make([]int, 0, len(members))
 	for _, j := range members {
-		if !p.Items[j].Mandatory && st.canLeave(j, -1) {
+		if !p.Items[j].Mandatory {
 			cand = append(cand, j)
 		}
 	}
@@ -124,9 +130,12 @@ func (st *state) ejectFor(i, b int, members []int) ([]int, int64, bool) {
 	var freeX [NumExtra]int64
 	var out []int
 	var loss int64
+	g := p.Bins[b].Group
 	for k := 0; ; k++ {
 		if st.room(i, b, free, freeX) {
-			return out, loss, true
+			// The group loses what leaves and gains i: its floor must still hold.
+			ok := st.gload[g]-free+p.Items[i].Size >= p.Groups[g].Floor
+			return out, loss, ok
 		}
 		if k == len(cand) {
 			return nil, 0, false
@@ -139,4 +148,30 @@ func (st *state) ejectFor(i, b int, members []int) ([]int, int64, bool) {
 			freeX[e] += p.Items[j].Extra[e]
 		}
 	}
+}
+
+// shiftFor places mandatory item i by moving one member of one of its candidate bins to
+// another bin where that member fits, when ejecting non-mandatory members is not enough
+// (typically special capacity held by other mandatory households).
+func (st *state) shiftFor(i int) bool {
+	members := st.members()
+	for _, bb := range st.s.cands(i) {
+		b := int(bb)
+		for _, j := range members[b] {
+			it := &st.s.p.Items[j]
+			if !st.room(i, b, it.Size, it.Extra) {
+				continue
+			}
+			for _, cc := range st.s.cands(j) {
+				c := int(cc)
+				if c != b && st.room(j, c, 0, [NumExtra]int64{}) && st.canLeave(j, c) {
+					st.remove(j)
+					st.place(j, c)
+					st.place(i, b)
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -1,8 +1,6 @@
 package assign
 
 import (
-	"fmt"
-	"os"
 	"context"
 	"errors"
 	"sort"
@@ -28,15 +26,21 @@ func (s *solver) dive(ctx context.Context, rx *relaxation) *relaxation {
 		s.fix[i] = free
 	}
 	var warm *mcmf.Result
+	skip := map[int]bool{}
 	for round := 0; round < 60; round++ {
 		split := rx.split()
-		if os.Getenv("MCMFDEBUG") != "" {
-			fmt.Println("DIVE round", round, "split", len(split), "cpu", cpuNowA())
-		}
 		if len(split) == 0 || deadline(ctx) != nil {
 			return rx
 		}
-		batch := split
+		batch := split[:0:0]
+		for _, i := range split {
+			if !skip[i] {
+				batch = append(batch, i)
+			}
+		}
+		if len(batch) == 0 {
+			return rx
+		}
 		for {
 			choices := make([]int32, len(batch))
 			for k, i := range batch {
@@ -60,7 +64,8 @@ func (s *solver) dive(ctx context.Context, rx *relaxation) *relaxation {
 			}
 			i := batch[0]
 			if s.p.Items[i].Mandatory || choices[0] == unplaced {
-				return rx
+				skip[i] = true // leave it split; construct places it
+				break
 			}
 			s.fix[i] = unplaced
 			next, res, err = s.resolve(ctx, rx.arcs, warm)

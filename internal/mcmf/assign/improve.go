@@ -9,10 +9,13 @@ import (
 // comes: insertions of unplaced items, relocations, ejections (an unplaced item takes
 // the place of a worse one) and swaps between bins. Every move keeps feasibility. It
 // returns the number of improving moves.
-func (st *state) improve(ctx context.Context, theta []float64) int {
+func (st *state) improve(ctx context.Context) int {
 	moves := 0
 	for pass := 0; pass < 200; pass++ {
 		n := st.insertPass() + st.relocatePass() + st.ejectPass(ctx) + st.ejectManyPass(ctx) + st.insertPass() + st.swapPass(ctx)
+		if n == 0 {
+			n = st.repackPass(ctx)
+		}
 		moves += n
 		if n == 0 || deadline(ctx) != nil {
 			break

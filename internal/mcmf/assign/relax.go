@@ -3,7 +3,6 @@ package assign
 import (
 	"context"
 	"fmt"
-	"os"
 	"sort"
 
 	"github.com/ceas-eu/ceas/internal/mcmf"
@@ -122,10 +121,6 @@ func (s *solver) solveRelaxation(ctx context.Context, maxRounds int) (*relaxatio
 		}
 		rx.rounds++
 		rx.read(res, ids)
-		if os.Getenv("MCMFDEBUG") != "" {
-			b, _ := s.Bound(Multipliers{Theta: rx.theta})
-			fmt.Println("ROUND", rx.rounds, "bound", b)
-		}
 		if rx.rounds >= maxRounds || rx.addColumns() == 0 {
 			return rx, nil
 		}

@@ -59,11 +59,11 @@ func (s *Solution) Gap() float64 {
 
 // solver holds the problem and derived tables shared by the phases.
 type solver struct {
-	p     *Problem
-	opt   Options
-	cand  [][]int32 // per item; nil means all bins
-	all   []int32
-	fix   []int32 // per item during a dive: free, unplaced or the bin it is fixed to
+	p    *Problem
+	opt  Options
+	cand [][]int32 // per item; nil means all bins
+	all  []int32
+	fix  []int32 // per item during a dive: free, unplaced or the bin it is fixed to
 }
 
 func newSolver(p *Problem, opt Options) *solver {
@@ -168,7 +168,8 @@ func (s *solver) heuristic(ctx context.Context) (*Solution, error) {
 		sol.Reason.Detail = "no feasible assignment found by the heuristics; the relaxation is feasible"
 		return sol, nil
 	}
-	sol.Moves = st.improve(searchCtx, rx.theta)
+	sol.Moves = st.improve(searchCtx)
+	sol.Moves += st.iterate(searchCtx)
 	sol.Bin, sol.Objective = st.bin, st.objective()
 	sol.Status = Feasible
 	if sol.Objective >= sol.Bound {

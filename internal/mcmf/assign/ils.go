@@ -1,0 +1,68 @@
+package assign
+
+import (
+	"context"
+	"math/rand/v2"
+)
+
+// ilsMaxRounds bounds iterated local search (with 10 rounds per item below it), so that
+// without a deadline Solve still ends and stays deterministic.
+const ilsMaxRounds = 3000
+
+// iterate is iterated local search: it empties two random bins (their non-mandatory
+// members become unplaced), runs the local search again and keeps the result if it is at
+// least as good, else restores the best. Coordinated changes across bins, which single
+// moves cannot reach, come from these kicks. The random source is seeded from the
+// problem size, so runs are reproducible.
+func (st *state) iterate(ctx context.Context) int {
+	p := st.s.p
+	if len(p.Bins) < 2 {
+		return 0
+	}
+	rng := rand.New(rand.NewPCG(uint64(len(p.Items)), uint64(len(p.Bins))))
+	best := append([]int(nil), st.bin...)
+	bestObj := st.objective()
+	improved := 0
+	rounds := min(ilsMaxRounds, 10*len(p.Items)+50)
+	for round := 0; round < rounds && deadline(ctx) == nil; round++ {
+		st.kick(rng)
+		st.improve(ctx)
+		if obj := st.objective(); obj >= bestObj && st.feasible() {
+			if obj > bestObj {
+				improved++
+			}
+			bestObj = obj
+			copy(best, st.bin)
+			continue
+		}
+		st.restore(best)
+	}
+	st.restore(best)
+	return improved
+}
+
+// kick empties two random bins of their non-mandatory members, if floors allow.
+func (st *state) kick(rng *rand.Rand) {
+	p := st.s.p
+	b1 := rng.IntN(len(p.Bins))
+	b2 := rng.IntN(len(p.Bins))
+	for i := range p.Items {
+		if b := st.bin[i]; (b == b1 || b == b2) && !p.Items[i].Mandatory && st.canLeave(i, -1) {
+			st.remove(i)
+		}
+	}
+}
+
+// restore resets the state to the assignment bins.
+func (st *state) restore(bins []int) {
+	for i, b := range st.bin {
+		if b >= 0 && b != bins[i] {
+			st.remove(i)
+		}
+	}
+	for i, b := range bins {
+		if b >= 0 && st.bin[i] != b {
+			st.place(i, b)
+		}
+	}
+}
