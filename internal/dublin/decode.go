@@ -69,3 +69,22 @@ func typeName(t string) string {
 	}
 	return t
 }
+
+// DecodeJSON reads one JSON object of at most MaxCaseBytes into v the way Decode reads a
+// case file: unknown keys, values of the wrong type, dates that are not calendar dates and
+// trailing data are Invalid errors naming the field. The service's inputs (requests,
+// replies, transfers) use it.
+func DecodeJSON(data []byte, v any) error {
+	if len(data) > MaxCaseBytes {
+		return errs.New(errs.KindTooLarge, "dublin: body larger than %d bytes", MaxCaseBytes)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return decodeError(err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return errs.Field("(document)", "trailing data after the object")
+	}
+	return nil
+}

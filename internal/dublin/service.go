@@ -26,11 +26,22 @@ type Service struct {
 	outbox *outbox.Outbox
 	jobs   *jobs.Queue
 	clock  clock.Clock
+	// smallCount is the threshold of small-count suppression in aggregates.
+	smallCount int
 }
 
 // NewService returns the service on the platform services.
 func NewService(db *sqldb.DB, a *audit.Log, o *outbox.Outbox, q *jobs.Queue, c clock.Clock) *Service {
-	return &Service{db: db, audit: a, outbox: o, jobs: q, clock: c}
+	return &Service{db: db, audit: a, outbox: o, jobs: q, clock: c, smallCount: SmallCount}
+}
+
+// WithSmallCount sets the threshold below which aggregates are suppressed outside the
+// states concerned (the platform's small-count setting) and returns s.
+func (s *Service) WithSmallCount(n int) *Service {
+	if n > 0 {
+		s.smallCount = n
+	}
+	return s
 }
 
 // Today is the civil date (UTC) on which the service answers procedural questions.

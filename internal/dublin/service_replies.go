@@ -71,7 +71,6 @@ func (s *Service) changeRequest(ctx context.Context, id string, who party, actio
 	return s.GetRequest(ctx, id)
 }
 
-
 // notBeforeRequest refuses a step dated before the request was sent or received.
 func notBeforeRequest(field string, on Date, req *Request) error {
 	for _, ref := range []Date{req.SentOn, req.ReceivedOn} {

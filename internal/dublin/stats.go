@@ -10,12 +10,12 @@ import (
 	tl "github.com/ceas-eu/ceas/internal/platform/timelimit"
 )
 
-// SmallCount is the threshold below which a non-zero count is suppressed for callers
+// SmallCount is the default threshold below which a non-zero count is suppressed for callers
 // outside the two states of a pair: aggregates must not single out a person.
 const SmallCount = 5
 
 // PairStats are the aggregates of the requests from one state to another. A nil count was
-// suppressed (between 1 and SmallCount-1, and the caller is neither of the two states).
+// suppressed (between 1 and the threshold minus 1, and the caller is neither of the two states).
 type PairStats struct {
 	RequestingState      string   `json:"requesting_state"`
 	RequestedState       string   `json:"requested_state"`
@@ -44,15 +44,15 @@ func (s *Service) Stats(ctx context.Context) ([]PairStats, error) {
 	}
 	for i := range rows {
 		own := p.Org == rows[i].RequestingState || p.Org == rows[i].RequestedState || p.Kind == authz.KindSystem
-		rows[i].publish(own)
+		rows[i].publish(own, s.smallCount)
 	}
 	return rows, nil
 }
 
 // publish fills the exported counts, suppressing small ones unless own.
-func (ps *PairStats) publish(own bool) {
+func (ps *PairStats) publish(own bool, small int) {
 	show := func(n int) *int {
-		if !own && n > 0 && n < SmallCount {
+		if !own && n > 0 && n < small {
 			ps.Suppressed = true
 			return nil
 		}
@@ -97,7 +97,7 @@ type CalendarItem struct {
 	// Href is the page where the unit acts: its case, or the request it received.
 	Href string `json:"href"`
 	// Incoming is true for a reply the unit owes to another state.
-	Incoming bool `json:"incoming"`
+	Incoming bool   `json:"incoming"`
 	Other    string `json:"other_state,omitempty"`
 }
 
