@@ -27,6 +27,8 @@ type module interface {
 func modules() []module {
 	return []module{
 		&tpModule{},
+		&dublinModule{},
+		&awarenessModule{},
 	}
 }
 
