@@ -26,7 +26,16 @@ func estimateU(feats []*features, prior *Model) [nFields][maxLevels]float64 {
 			counts[f][g[f]]++
 		}
 	}
-	return smooth(counts, prior.U, 50)
+	u := smooth(counts, prior.U, 50)
+	// A level never seen among the sampled pairs (two swapped dates, equal passport
+	// numbers) is rare, not impossible: keep u at a quarter of its prior at least, or its
+	// weight grows with the sample size instead of with the evidence.
+	for f := range nFields {
+		for l := 1; l < levels(f); l++ {
+			u[f][l] = max(u[f][l], prior.U[f][l]/4)
+		}
+	}
+	return u
 }
 
 // smooth turns level counts into probabilities over the non-missing levels, adding
