@@ -28,7 +28,6 @@ func modules() []module {
 	return []module{
 		&tpModule{},
 		&dublinModule{},
-		&awarenessModule{},
 	}
 }
 
