@@ -149,20 +149,20 @@ func compareAddress(a, b *features) uint8 {
 	case a.address == b.address:
 		return sAgree
 	}
-	common := 0
-	for i, j := 0, 0; i < len(a.addrToks) && j < len(b.addrToks); {
-		switch {
-		case a.addrToks[i] == b.addrToks[j]:
-			common++
-			i++
-			j++
-		case a.addrToks[i] < b.addrToks[j]:
-			i++
-		default:
-			j++
+	common, na, nb := 0, 0, 0
+	for ta, rest := nextToken(a.address); ta != ""; ta, rest = nextToken(rest) {
+		na++
+		for tb, rb := nextToken(b.address); tb != ""; tb, rb = nextToken(rb) {
+			if ta == tb {
+				common++
+				break
+			}
 		}
 	}
-	union := len(a.addrToks) + len(b.addrToks) - common
+	for tb, rb := nextToken(b.address); tb != ""; tb, rb = nextToken(rb) {
+		nb++
+	}
+	union := na + nb - common
 	if union > 0 && 2*common >= union {
 		return sSimilar
 	}
@@ -171,6 +171,19 @@ func compareAddress(a, b *features) uint8 {
 		return sSimilar
 	}
 	return sDisagree
+}
+
+// nextToken splits the first space-separated word off s without allocating.
+func nextToken(s string) (tok, rest string) {
+	for len(s) > 0 && s[0] == ' ' {
+		s = s[1:]
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' {
+			return s[:i], s[i+1:]
+		}
+	}
+	return s, ""
 }
 
 func compareDocs(a, b []docF) uint8 {

@@ -1,7 +1,6 @@
 package identity
 
 import (
-	"sort"
 	"strings"
 	"sync"
 
@@ -49,7 +48,6 @@ type features struct {
 	place                      nameF
 	nat                        string
 	docs                       []docF
-	addrToks                   []string // sorted, distinct folded address tokens
 	address                    string
 	locality                   nameF
 	postcode                   string
@@ -128,7 +126,6 @@ func (p *preparer) prepare(r *Record) *features {
 		}
 	}
 	f.address = names.Fold(r.Address)
-	f.addrToks = sortedTokens(f.address)
 	f.locality = p.name(r.Locality)
 	f.locality.group = p.placeGroupOf(r.Locality)
 	f.postcode = p.intern(strings.ToUpper(strings.ReplaceAll(names.Fold(r.Postcode), " ", "")))
@@ -190,19 +187,4 @@ func (p *preparer) patronymicGroup(n *nameF) int32 {
 		}
 	}
 	return 0
-}
-
-func sortedTokens(s string) []string {
-	toks := strings.Fields(s)
-	if len(toks) == 0 {
-		return nil
-	}
-	sort.Strings(toks)
-	out := toks[:1]
-	for _, t := range toks[1:] {
-		if t != out[len(out)-1] {
-			out = append(out, t)
-		}
-	}
-	return out
 }

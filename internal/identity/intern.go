@@ -41,5 +41,4 @@ func (in *interner) features(f *features) {
 	f.nat = in.str(f.nat)
 	f.postcode = in.str(f.postcode)
 	f.nameKey = in.str(f.nameKey)
-	in.slice(f.addrToks)
 }
