@@ -71,3 +71,16 @@ func WeeklyCount(kind SeriesKind, org, week string, n int64, u Unit, source stri
 		Value: float64(n), Unit: u, Qualifier: Exact, Source: source}
 	return o, o.Validate()
 }
+
+// FeedFunc adapts a function to Feed, so the app can subscribe to a module's statistics with
+// a closure: FeedFunc{FeedName: "tp.registrations_by_week", Fetch: func(ctx) {...}}.
+type FeedFunc struct {
+	FeedName string
+	Fetch    func(ctx context.Context) ([]Observation, error)
+}
+
+// Name returns FeedName.
+func (f FeedFunc) Name() string { return f.FeedName }
+
+// Observations calls Fetch.
+func (f FeedFunc) Observations(ctx context.Context) ([]Observation, error) { return f.Fetch(ctx) }

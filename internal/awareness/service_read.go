@@ -2,6 +2,7 @@ package awareness
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/ceas-eu/ceas/internal/platform/authz"
 	"github.com/ceas-eu/ceas/internal/platform/errs"
@@ -41,10 +42,10 @@ func (s *Service) AllObservations(ctx context.Context) ([]Observation, error) {
 // checkPeriod validates a period a caller asks for.
 func checkPeriod(p Period) error {
 	var v errs.Validation
-	v.Check(!p.Start.IsZero(), "from", "is required (YYYY-MM-DD)")
-	v.Check(!p.End.IsZero(), "to", "is required (YYYY-MM-DD)")
-	v.Check(p.Start.IsZero() || p.End.IsZero() || p.End >= p.Start, "to", "must not be before from")
-	v.Check(p.Days() <= 366*20, "to", "the period may span at most 20 years")
+	v.Check(!p.Start.IsZero(), "query.from", "is required (YYYY-MM-DD)")
+	v.Check(!p.End.IsZero(), "query.to", "is required (YYYY-MM-DD)")
+	v.Check(p.Start.IsZero() || p.End.IsZero() || p.End >= p.Start, "query.to", "must not be before from")
+	v.Check(p.Days() <= 366*20, "query.to", "the period may span at most 20 years")
 	return v.Err()
 }
 
@@ -123,26 +124,57 @@ func suppressPoints(pts []Point, threshold float64) []Point {
 	return out
 }
 
+// BacktestResult is a rule replayed over a period: the weeks it would have fired in and the
+// weekly values it looked at, for the backtest page's chart.
+type BacktestResult struct {
+	Rule   RuleConfig `json:"rule"`
+	Period Period     `json:"period"`
+	Alerts []Alert    `json:"alerts"`
+	Weekly []Point    `json:"weekly"`
+}
+
 // Backtest replays the stored rule id over the weeks ending from p.Start to p.End and
-// returns the alerts it would have raised.
-func (s *Service) Backtest(ctx context.Context, id string, p Period) ([]Alert, error) {
+// returns the alerts it would have raised, with small weekly values withheld.
+func (s *Service) Backtest(ctx context.Context, id string, p Period) (BacktestResult, error) {
 	if err := authz.Require(authz.FromContext(ctx), authz.PermAwarenessRead); err != nil {
-		return nil, err
+		return BacktestResult{}, err
 	}
 	if err := checkPeriod(p); err != nil {
-		return nil, err
+		return BacktestResult{}, err
 	}
 	c, err := s.rule(ctx, s.db.Reader(), id)
 	if err != nil {
-		return nil, err
+		return BacktestResult{}, err
 	}
 	obs, err := s.allObservations(ctx)
 	if err != nil {
-		return nil, err
+		return BacktestResult{}, err
 	}
-	out := BacktestAlerts(c.Rule, obs, p.Start, p.End)
-	if out == nil {
-		out = []Alert{}
+	out := BacktestResult{Rule: c, Period: p, Alerts: BacktestAlerts(c.Rule, obs, p.Start, p.End)}
+	if out.Alerts == nil {
+		out.Alerts = []Alert{}
 	}
+	weeks := Period{Start: p.Start.WeekStart(), End: p.End}
+	out.Weekly = suppressPoints(FullWeeks(Series(obs, c.Select), weeks), s.small)
 	return out, nil
+}
+
+// DefaultPeriod is the period the dashboards open on: from 1 January to the last day of
+// reported arrivals or detections (the latest data the network watches), or the year to date
+// of today when there is none.
+func (s *Service) DefaultPeriod(ctx context.Context) (Period, error) {
+	if err := authz.Require(authz.FromContext(ctx), authz.PermAwarenessRead); err != nil {
+		return Period{}, err
+	}
+	var last string
+	err := s.db.Reader().QueryRowContext(ctx, `SELECT COALESCE(MAX(period_end), '') FROM awareness_observations
+		WHERE series IN ('arrivals', 'detections') AND measure = ''`).Scan(&last)
+	if err != nil {
+		return Period{}, fmt.Errorf("awareness: latest data: %w", err)
+	}
+	end, err := ParseDate(last)
+	if err != nil {
+		end = DateOf(s.clock.Now())
+	}
+	return Period{Start: Civil(end.Year(), 1, 1), End: end}, nil
 }

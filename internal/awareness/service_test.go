@@ -118,7 +118,7 @@ func TestIngestStoresChangedCountsAsRevisions(t *testing.T) {
 			return []awareness.Observation{o}
 		}
 		steps := []struct {
-			n                           int64
+			n                            int64
 			inserted, revised, unchanged int
 		}{{10, 1, 0, 0}, {10, 0, 0, 1}, {12, 0, 1, 0}, {12, 0, 0, 1}, {15, 0, 1, 0}}
 		for i, st := range steps {
