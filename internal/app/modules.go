@@ -27,6 +27,7 @@ type module interface {
 func modules() []module {
 	return []module{
 		&tpModule{},
+		&awarenessModule{},
 		&dublinModule{},
 	}
 }
