@@ -27,8 +27,8 @@ type module interface {
 func modules() []module {
 	return []module{
 		&tpModule{},
-		&awarenessModule{},
 		&dublinModule{},
+		&awarenessModule{},
 	}
 }
 
