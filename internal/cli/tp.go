@@ -93,7 +93,7 @@ func runTPImport(ctx context.Context, env *Env, args []string) error {
 	defer db.Close()
 	start := time.Now()
 	rep, err := svc.Import(ctx, f, tp.ImportOptions{Format: *format, Source: *source, BatchSize: *batch,
-		Progress: func(r tp.ImportReport) {
+		Progress: func(r tp.BulkImportReport) {
 			el := time.Since(start).Seconds()
 			fmt.Fprintf(env.Stderr, "tp import: line %d, %d accepted, %d rejected, %d cross-state hits (%.0f rows/s)\n",
 				r.Lines, r.Accepted, r.Rejected, r.Matches, float64(r.Lines-r.ResumedAt)/el)
@@ -104,7 +104,7 @@ func runTPImport(ctx context.Context, env *Env, args []string) error {
 	return printImportReport(env, rep, *report, time.Since(start))
 }
 
-func printImportReport(env *Env, rep tp.ImportReport, path string, took time.Duration) error {
+func printImportReport(env *Env, rep tp.BulkImportReport, path string, took time.Duration) error {
 	if rep.ResumedAt > 0 {
 		fmt.Fprintf(env.Stderr, "tp import: resumed after line %d\n", rep.ResumedAt)
 	}

@@ -19,16 +19,16 @@ const (
 	OutcomeMatch         = "match"
 )
 
-// Check is the answer of the real-time cross-state check of one registration.
-type Check struct {
-	Outcome string `json:"outcome" enum:"no_match,possible_match,match"`
-	Hits    []Hit  `json:"hits"`
+// CrossStateCheck is the answer of the real-time cross-state check of one registration.
+type CrossStateCheck struct {
+	Outcome string          `json:"outcome" enum:"no_match,possible_match,match"`
+	Hits    []CrossStateHit `json:"hits"`
 }
 
-// Hit is what the registering state may learn of another state's registration of what may
+// CrossStateHit is what the registering state may learn of another state's registration of what may
 // be the same person: the state, the registration date, the status, the permit validity,
 // the probability and the field-by-field explanation. Never the record itself.
-type Hit struct {
+type CrossStateHit struct {
 	ReviewID         string                     `json:"review_id"`
 	State            string                     `json:"state"`
 	RegisteredOn     string                     `json:"registered_on"`
@@ -69,8 +69,8 @@ type hitRow struct {
 // crossCheck asks the index for r and turns the other states' candidates into hits. Pairs
 // decided "different persons" are left out (they never come back); pairs already under
 // review keep their review. It writes new reviews and notifies both states inside tx.
-func (s *Service) crossCheck(ctx context.Context, tx *sql.Tx, r *Registration) (Check, error) {
-	check := Check{Outcome: OutcomeNoMatch, Hits: []Hit{}}
+func (s *Service) crossCheck(ctx context.Context, tx *txn, r *Registration) (CrossStateCheck, error) {
+	check := CrossStateCheck{Outcome: OutcomeNoMatch, Hits: []CrossStateHit{}}
 	for _, m := range s.index.Query(toRecord(r), s.cfg.MaxHits) {
 		if m.ID == r.ID || m.Decision == identity.DecisionNonMatch {
 			continue
@@ -90,21 +90,21 @@ func (s *Service) crossCheck(ctx context.Context, tx *sql.Tx, r *Registration) (
 	return check, nil
 }
 
-func (s *Service) hit(ctx context.Context, tx *sql.Tx, r *Registration, m identity.Match) (Hit, bool, error) {
+func (s *Service) hit(ctx context.Context, tx *txn, r *Registration, m identity.Match) (CrossStateHit, bool, error) {
 	var o hitRow
 	var erased sql.NullTime
 	err := tx.QueryRowContext(ctx, `SELECT owner_org, status, registered_on, permit_until, erased_at
 		FROM tp_registrations WHERE id = $1`, m.ID).Scan(&o.state, &o.status, &o.registeredOn, &o.permitUntil, &erased)
 	if sqldb.IsNoRows(err) {
-		return Hit{}, false, nil
+		return CrossStateHit{}, false, nil
 	}
 	if err != nil {
-		return Hit{}, false, fmt.Errorf("tp: read hit %s: %w", m.ID, err)
+		return CrossStateHit{}, false, fmt.Errorf("tp: read hit %s: %w", m.ID, err)
 	}
 	if o.state == r.State || erased.Valid {
-		return Hit{}, false, nil
+		return CrossStateHit{}, false, nil
 	}
-	h := Hit{State: o.state, RegisteredOn: o.registeredOn, Status: Status(o.status), PermitValidUntil: o.permitUntil,
+	h := CrossStateHit{State: o.state, RegisteredOn: o.registeredOn, Status: Status(o.status), PermitValidUntil: o.permitUntil,
 		Probability: m.Probability, Decision: string(m.Decision), Explanation: m.Explanation}
 	if h.Explanation == nil {
 		h.Explanation = []identity.FieldComparison{}
@@ -126,7 +126,7 @@ func (s *Service) hit(ctx context.Context, tx *sql.Tx, r *Registration, m identi
 
 // openReview stores a new review of the pair and notifies both states (inbox and the
 // webhook topic tp.match.found), each with the minimal data of the other's registration.
-func (s *Service) openReview(ctx context.Context, tx *sql.Tx, r *Registration, otherID string, o hitRow, h Hit) (string, error) {
+func (s *Service) openReview(ctx context.Context, tx *txn, r *Registration, otherID string, o hitRow, h CrossStateHit) (string, error) {
 	id := uuid.Must(uuid.NewV7()).String()
 	expl, _ := json.Marshal(h.Explanation)
 	_, err := tx.ExecContext(ctx, `INSERT INTO tp_reviews (id, pair_key, reg_a, org_a, reg_b, org_b, outcome, probability,
@@ -142,10 +142,10 @@ func (s *Service) openReview(ctx context.Context, tx *sql.Tx, r *Registration, o
 		OtherStatus: Status(o.status), OtherPermitUntil: o.permitUntil, Probability: h.Probability, Decision: h.Decision}
 	theirs := MatchNotice{ReviewID: id, Registration: otherID, OtherState: r.State, OtherRegisteredOn: r.RegisteredOn,
 		OtherStatus: r.Status, OtherPermitUntil: permitUntil(r.Permit), Probability: h.Probability, Decision: h.Decision}
-	if err := s.outbox.Notify(ctx, tx, TopicMatchFound, r.State, r.ID, "Possible multiple registration with "+o.state, link, mine); err != nil {
+	if err := s.outbox.Notify(ctx, tx.Tx, TopicMatchFound, r.State, r.ID, "Possible multiple registration with "+o.state, link, mine); err != nil {
 		return "", err
 	}
-	return id, s.outbox.Notify(ctx, tx, TopicMatchFound, o.state, otherID, "Possible multiple registration with "+r.State, link, theirs)
+	return id, s.outbox.Notify(ctx, tx.Tx, TopicMatchFound, o.state, otherID, "Possible multiple registration with "+r.State, link, theirs)
 }
 
 // Webhook topics of the platform.

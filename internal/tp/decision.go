@@ -13,8 +13,8 @@ import (
 	"github.com/ceas-eu/ceas/internal/platform/timelimit"
 )
 
-// Decision is an officer's adjudication of a review.
-type Decision struct {
+// ReviewDecision is an officer's adjudication of a review.
+type ReviewDecision struct {
 	Decision string `json:"decision" enum:"same_person,different_persons" doc:"same_person or different_persons."`
 	Reason   string `json:"reason,omitempty" maxLength:"1000" doc:"Required for different_persons."`
 }
@@ -27,20 +27,21 @@ const JobConfirmReminder = "tp.deregistration.reminder"
 // the no-double-benefit workflow: the state of the earlier registration still in force is
 // asked to confirm its deregistration by a deadline, with reminders (Commission guidelines
 // C(2022) 1806: rights come from one state at a time).
-func (s *Service) Decide(ctx context.Context, id string, d Decision) (Review, error) {
+func (s *Service) Decide(ctx context.Context, id string, d ReviewDecision) (MatchReview, error) {
 	p, err := callerState(ctx, authz.PermTPReview)
 	if err != nil {
-		return Review{}, err
+		return MatchReview{}, err
 	}
 	d.Reason = strings.TrimSpace(d.Reason)
 	var v errs.Validation
 	v.Check(d.Decision == ReviewSame || d.Decision == ReviewDifferent, "decision", "must be same_person or different_persons")
 	v.Check(d.Decision != ReviewDifferent || d.Reason != "", "reason", "is required when the persons are different")
 	if err := v.Err(); err != nil {
-		return Review{}, err
+		return MatchReview{}, err
 	}
-	var out Review
-	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+	var out MatchReview
+	err = s.db.Tx(ctx, func(stx *sql.Tx) error {
+		tx := newTxn(stx)
 		rv, err := getReview(ctx, tx, id)
 		if err != nil {
 			return err
@@ -58,12 +59,12 @@ func (s *Service) Decide(ctx context.Context, id string, d Decision) (Review, er
 		return err
 	})
 	if err != nil {
-		return Review{}, fmt.Errorf("tp: decide review %s: %w", id, err)
+		return MatchReview{}, fmt.Errorf("tp: decide review %s: %w", id, err)
 	}
 	return out, nil
 }
 
-func (s *Service) decide(ctx context.Context, tx *sql.Tx, p authz.Principal, rv *reviewRow, d Decision) error {
+func (s *Service) decide(ctx context.Context, tx *txn, p authz.Principal, rv *reviewRow, d ReviewDecision) error {
 	now := sqldb.UTC(s.clock.Now())
 	rv.status, rv.reason, rv.decidedBy, rv.decidedOrg = d.Decision, d.Reason, p.ID, p.Org
 	rv.decidedAt = sql.NullTime{Time: now, Valid: true}
@@ -81,19 +82,19 @@ func (s *Service) decide(ctx context.Context, tx *sql.Tx, p authz.Principal, rv 
 	for _, org := range []string{rv.orgA, rv.orgB} {
 		mine, _, other, _ := rv.sides(org)
 		payload := map[string]any{"review_id": rv.id, "registration_id": mine, "decision": d.Decision, "other_state": other}
-		err := s.outbox.Notify(ctx, tx, TopicReviewDecided, org, mine, "Review decided by "+p.Org+": "+d.Decision,
+		err := s.outbox.Notify(ctx, tx.Tx, TopicReviewDecided, org, mine, "MatchReview decided by "+p.Org+": "+d.Decision,
 			"/tp/reviews/"+rv.id, payload)
 		if err != nil {
 			return err
 		}
 	}
-	return s.audit.Record(ctx, tx, audit.Event{Action: "tp.review.decide", ObjectType: "tp_review", ObjectID: rv.id,
+	return s.audit.Record(ctx, tx.Tx, audit.Event{Action: "tp.review.decide", ObjectType: "tp_review", ObjectID: rv.id,
 		OwnerOrg: p.Org, Detail: map[string]any{"decision": d.Decision, "reason": d.Reason, "registrations": []string{rv.regA, rv.regB}}})
 }
 
 // link records the "same person" decision in both registrations' histories and picks the
 // registration whose state must end its permit and benefits: the earlier one still in force.
-func (s *Service) link(ctx context.Context, tx *sql.Tx, p authz.Principal, rv *reviewRow) error {
+func (s *Service) link(ctx context.Context, tx *txn, p authz.Principal, rv *reviewRow) error {
 	a, err := getRegistration(ctx, tx, rv.regA)
 	if err != nil {
 		return err
@@ -115,7 +116,7 @@ func (s *Service) link(ctx context.Context, tx *sql.Tx, p authz.Principal, rv *r
 	due := timelimit.AddDays(s.today(), s.cfg.ConfirmDays)
 	rv.confirmReg, rv.confirmOrg, rv.confirmDue = target.ID, target.State, due.String()
 	payload := map[string]any{"review_id": rv.id, "registration_id": target.ID, "due": rv.confirmDue}
-	if err := s.outbox.Notify(ctx, tx, TopicDeregisterAsked, target.State, target.ID,
+	if err := s.outbox.Notify(ctx, tx.Tx, TopicDeregisterAsked, target.State, target.ID,
 		"Confirm deregistration by "+rv.confirmDue+": the person is registered again in "+otherOf(rv, target.State),
 		"/tp/registrations/"+target.ID, payload); err != nil {
 		return err
@@ -127,8 +128,8 @@ func (s *Service) link(ctx context.Context, tx *sql.Tx, p authz.Principal, rv *r
 // day: the queue marks a job done after its handler returns, so a handler cannot move its
 // own job; each reminder is a job of its own, and a reminder that finds the deregistration
 // confirmed does nothing.
-func (s *Service) scheduleReminder(ctx context.Context, tx *sql.Tx, id string, day timelimit.Date) error {
-	return s.jobs.Schedule(ctx, tx, JobConfirmReminder, id+"@"+day.String(), day.Time(), map[string]string{"review_id": id})
+func (s *Service) scheduleReminder(ctx context.Context, tx *txn, id string, day timelimit.Date) error {
+	return s.jobs.Schedule(ctx, tx.Tx, JobConfirmReminder, id+"@"+day.String(), day.Time(), map[string]string{"review_id": id})
 }
 
 func otherOf(rv *reviewRow, org string) string {
@@ -153,7 +154,7 @@ func earlierInForce(a, b *Registration) *Registration {
 
 // confirmDeregistration completes every pending request to deregister r (the reminders
 // still scheduled find it confirmed and do nothing) and tells the other state.
-func (s *Service) confirmDeregistration(ctx context.Context, tx *sql.Tx, r *Registration) error {
+func (s *Service) confirmDeregistration(ctx context.Context, tx *txn, r *Registration) error {
 	rows, err := tx.QueryContext(ctx, `SELECT `+reviewColumns+` FROM tp_reviews WHERE confirm_reg = $1 AND confirmed_on = ''`, r.ID)
 	if err != nil {
 		return fmt.Errorf("tp: pending confirmations of %s: %w", r.ID, err)
@@ -177,7 +178,7 @@ func (s *Service) confirmDeregistration(ctx context.Context, tx *sql.Tx, r *Regi
 		}
 		other := otherOf(&v, r.State)
 		_, otherReg, _, _ := v.sides(r.State)
-		if err := s.outbox.Notify(ctx, tx, TopicDeregConfirmed, other, otherReg, r.State+" confirmed the deregistration",
+		if err := s.outbox.Notify(ctx, tx.Tx, TopicDeregConfirmed, other, otherReg, r.State+" confirmed the deregistration",
 			"/tp/registrations/"+otherReg, map[string]any{"review_id": v.id, "registration_id": otherReg, "on": r.DeregisteredOn}); err != nil {
 			return err
 		}

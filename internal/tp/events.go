@@ -2,7 +2,6 @@ package tp
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
 
 	"github.com/google/uuid"
@@ -22,7 +21,7 @@ const (
 	EventErased          = "erased"
 )
 
-func (s *Service) addEvent(ctx context.Context, tx *sql.Tx, r *Registration, kind string, from Status, on, reason, actor string) error {
+func (s *Service) addEvent(ctx context.Context, tx *txn, r *Registration, kind string, from Status, on, reason, actor string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO tp_events (id, registration_id, owner_org, at, on_date, kind, from_status,
 		to_status, reason, actor, detail) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, '{}')`,
 		uuid.Must(uuid.NewV7()).String(), r.ID, r.State, sqldb.UTC(s.clock.Now()), on, kind, from, r.Status, reason, actor)
@@ -32,16 +31,16 @@ func (s *Service) addEvent(ctx context.Context, tx *sql.Tx, r *Registration, kin
 	return nil
 }
 
-func listEvents(ctx context.Context, q sqldb.Querier, id string) ([]Event, error) {
+func listEvents(ctx context.Context, q sqldb.Querier, id string) ([]HistoryEvent, error) {
 	rows, err := q.QueryContext(ctx, `SELECT at, on_date, kind, from_status, to_status, reason, actor FROM tp_events
 		WHERE registration_id = $1 ORDER BY at, id`, id)
 	if err != nil {
 		return nil, fmt.Errorf("tp: history of %s: %w", id, err)
 	}
 	defer rows.Close()
-	var out []Event
+	var out []HistoryEvent
 	for rows.Next() {
-		var e Event
+		var e HistoryEvent
 		if err := rows.Scan(&e.At, &e.On, &e.Kind, &e.FromStatus, &e.ToStatus, &e.Reason, &e.Actor); err != nil {
 			return nil, fmt.Errorf("tp: scan history: %w", err)
 		}

@@ -85,7 +85,7 @@ func (e *exportWriter) flush() error {
 // csvColumns is r in the order of ImportColumns (first document only).
 func csvColumns(r *Registration) []string {
 	p := &r.Person
-	var d Document
+	var d IdentityDocument
 	if len(p.Documents) > 0 {
 		d = p.Documents[0]
 	}

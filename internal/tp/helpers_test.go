@@ -43,20 +43,20 @@ func officer(org string) context.Context {
 }
 
 // shevchenko is a person as Germany registers him (German transliteration).
-func shevchenko() Input {
-	return Input{ExternalID: "DE-1", Ground: GroundUkrainianNational, RegisteredOn: "2022-03-20",
-		Person: Person{Surname: "Schewtschenko", GivenName: "Oleksandr", Patronymic: "Petrowytsch",
+func shevchenko() RegistrationInput {
+	return RegistrationInput{ExternalID: "DE-1", Ground: GroundUkrainianNational, RegisteredOn: "2022-03-20",
+		Person: PersonRecord{Surname: "Schewtschenko", GivenName: "Oleksandr", Patronymic: "Petrowytsch",
 			SurnameCyrillic: "Шевченко", Sex: "M", DateOfBirth: "1985-04-12", PlaceOfBirth: "Kyjiw", Nationality: "UA",
-			Documents: []Document{{Type: "passport", Number: "FA123456", Country: "UA", ExpiresOn: "2030-01-01"}}},
+			Documents: []IdentityDocument{{Type: "passport", Number: "FA123456", Country: "UA", ExpiresOn: "2030-01-01"}}},
 		Address: "Goethestraße 20", Locality: "Berlin", Region: "Berlin",
-		Permit: Permit{Number: "DE-P-1", IssuedOn: "2022-03-25", ValidUntil: "2023-03-04"}}
+		Permit: ResidencePermit{Number: "DE-P-1", IssuedOn: "2022-03-25", ValidUntil: "2023-03-04"}}
 }
 
 // szewczenko is the same person as Poland registers him (Polish spelling).
-func szewczenko() Input {
-	return Input{ExternalID: "PL-1", Ground: GroundUkrainianNational, RegisteredOn: "2026-03-01",
-		Person: Person{Surname: "Szewczenko", GivenName: "Ołeksandr", Patronymic: "Petrowycz", Sex: "M",
+func szewczenko() RegistrationInput {
+	return RegistrationInput{ExternalID: "PL-1", Ground: GroundUkrainianNational, RegisteredOn: "2026-03-01",
+		Person: PersonRecord{Surname: "Szewczenko", GivenName: "Ołeksandr", Patronymic: "Petrowycz", Sex: "M",
 			DateOfBirth: "1985-04-12", PlaceOfBirth: "Kijów", Nationality: "UKR",
-			Documents: []Document{{Type: "passport", Number: "FA 123456", Country: "UA"}}},
+			Documents: []IdentityDocument{{Type: "passport", Number: "FA 123456", Country: "UA"}}},
 		Address: "ul. Długa 1/5", Locality: "Gdańsk", Region: "pomorskie"}
 }

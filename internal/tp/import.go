@@ -27,31 +27,31 @@ type ImportOptions struct {
 	// BatchSize is the number of rows committed per transaction (default 1000).
 	BatchSize int
 	// Progress, when set, is called after each committed batch.
-	Progress func(ImportReport)
+	Progress func(BulkImportReport)
 	// crashAfter makes the import fail after that many committed batches (tests of resume).
 	crashAfter int
 }
 
-// Reject is a row refused by an import, with its line number and why.
-type Reject struct {
+// RejectedRow is a row refused by an import, with its line number and why.
+type RejectedRow struct {
 	Line   int64             `json:"line"`
 	Errors []errs.FieldError `json:"errors"`
 }
 
-// ImportReport is the progress or outcome of an import.
-type ImportReport struct {
-	ID        string   `json:"id"`
-	Source    string   `json:"source"`
-	Status    string   `json:"status" enum:"running,done,failed"`
-	Lines     int64    `json:"lines"`
-	Accepted  int64    `json:"accepted"`
-	Rejected  int64    `json:"rejected"`
-	Matches   int64    `json:"cross_state_hits"`
-	ResumedAt int64    `json:"resumed_after_line,omitempty"`
-	Rejects   []Reject `json:"rejects"`
+// BulkImportReport is the progress or outcome of an import.
+type BulkImportReport struct {
+	ID        string        `json:"id"`
+	Source    string        `json:"source"`
+	Status    string        `json:"status" enum:"running,done,failed"`
+	Lines     int64         `json:"lines"`
+	Accepted  int64         `json:"accepted"`
+	Rejected  int64         `json:"rejected"`
+	Matches   int64         `json:"cross_state_hits"`
+	ResumedAt int64         `json:"resumed_after_line,omitempty"`
+	Rejects   []RejectedRow `json:"rejects"`
 }
 
-// maxRejectsReported bounds the rejects an ImportReport lists (all are stored).
+// maxRejectsReported bounds the rejects an BulkImportReport lists (all are stored).
 const maxRejectsReported = 1000
 
 // errCrash is the simulated crash of tests.
@@ -62,17 +62,17 @@ var errCrash = errors.New("tp: simulated crash")
 // Rows are committed in batches with the import's progress, so an import that stops half-way
 // resumes after its last committed line when run again with the same Source; being
 // idempotent on the external id, a repeated row never creates a second registration.
-func (s *Service) Import(ctx context.Context, r io.Reader, opt ImportOptions) (ImportReport, error) {
+func (s *Service) Import(ctx context.Context, r io.Reader, opt ImportOptions) (BulkImportReport, error) {
 	p, err := callerState(ctx, authz.PermTPImport)
 	if err != nil {
-		return ImportReport{}, err
+		return BulkImportReport{}, err
 	}
 	if opt.BatchSize <= 0 {
 		opt.BatchSize = 1000
 	}
 	rr, err := newRowReader(opt.Format, r)
 	if err != nil {
-		return ImportReport{}, err
+		return BulkImportReport{}, err
 	}
 	rep, err := s.startImport(ctx, p.Org, opt.Source)
 	if err != nil || rep.Status == "done" {
@@ -92,11 +92,11 @@ func (s *Service) Import(ctx context.Context, r io.Reader, opt ImportOptions) (I
 	return rep, s.loadRejects(ctx, &rep)
 }
 
-func (s *Service) startImport(ctx context.Context, org, source string) (ImportReport, error) {
+func (s *Service) startImport(ctx context.Context, org, source string) (BulkImportReport, error) {
 	if source == "" {
 		source = uuid.Must(uuid.NewV7()).String()
 	}
-	rep := ImportReport{Source: source, Rejects: []Reject{}}
+	rep := BulkImportReport{Source: source, Rejects: []RejectedRow{}}
 	err := s.db.Writer().QueryRowContext(ctx, `SELECT id, status, lines_done, accepted, rejected FROM tp_imports
 		WHERE owner_org = $1 AND source = $2`, org, source).Scan(&rep.ID, &rep.Status, &rep.Lines, &rep.Accepted, &rep.Rejected)
 	if err == nil {
@@ -119,7 +119,7 @@ func (s *Service) startImport(ctx context.Context, org, source string) (ImportRe
 	return rep, nil
 }
 
-func (s *Service) runImport(ctx context.Context, p authz.Principal, rr rowReader, rep *ImportReport, opt ImportOptions) error {
+func (s *Service) runImport(ctx context.Context, p authz.Principal, rr rowReader, rep *BulkImportReport, opt ImportOptions) error {
 	skip := rep.Lines
 	batches := 0
 	batch := make([]fileRow, 0, opt.BatchSize)
@@ -158,13 +158,14 @@ func (s *Service) runImport(ctx context.Context, p authz.Principal, rr rowReader
 
 // importBatch stores one batch of rows, the rejects and the progress in one transaction,
 // then adds the stored registrations to the index.
-func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fileRow, rep *ImportReport) error {
+func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fileRow, rep *BulkImportReport) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	next := *rep
 	var stored []Registration
 	today := s.today()
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.db.Tx(ctx, func(stx *sql.Tx) error {
+		tx := newTxn(stx)
 		stored = stored[:0]
 		next = *rep
 		for i := range batch {
@@ -204,7 +205,7 @@ func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fi
 		if err != nil {
 			return fmt.Errorf("tp: import progress: %w", err)
 		}
-		return s.audit.Record(ctx, tx, audit.Event{Action: "tp.import.batch", ObjectType: "tp_import", ObjectID: rep.ID,
+		return s.audit.Record(ctx, tx.Tx, audit.Event{Action: "tp.import.batch", ObjectType: "tp_import", ObjectID: rep.ID,
 			OwnerOrg: p.Org, Detail: map[string]any{"to_line": next.Lines, "stored": len(stored), "accepted": next.Accepted, "rejected": next.Rejected}})
 	})
 	if err != nil {
@@ -219,13 +220,13 @@ func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fi
 
 // importRow registers or updates one row; it returns the stored registration (zero when
 // nothing changed) and the number of cross-state hits.
-func (s *Service) importRow(ctx context.Context, tx *sql.Tx, p authz.Principal, in Input) (Registration, int, error) {
+func (s *Service) importRow(ctx context.Context, tx *txn, p authz.Principal, in RegistrationInput) (Registration, int, error) {
 	old, found, err := getByExternal(ctx, tx, p.Org, in.ExternalID)
 	if err != nil {
 		return Registration{}, 0, err
 	}
 	if found {
-		if old.Erased || reflect.DeepEqual(old.Input, withDefaults(in, old)) {
+		if old.Erased || reflect.DeepEqual(old.RegistrationInput, withDefaults(in, old)) {
 			return Registration{}, 0, nil
 		}
 		res, err := s.apply(ctx, tx, p, old, in)
@@ -235,7 +236,7 @@ func (s *Service) importRow(ctx context.Context, tx *sql.Tx, p authz.Principal, 
 		in.RegisteredOn = s.today().String()
 	}
 	now := s.clock.Now().UTC()
-	r := Registration{ID: uuid.Must(uuid.NewV7()).String(), State: p.Org, Status: StatusRegistered, Input: in,
+	r := Registration{ID: uuid.Must(uuid.NewV7()).String(), State: p.Org, Status: StatusRegistered, RegistrationInput: in,
 		Version: 1, CreatedAt: now, UpdatedAt: now}
 	if r.Permit.IssuedOn != "" {
 		r.Status = StatusActive
@@ -253,14 +254,14 @@ func (s *Service) importRow(ctx context.Context, tx *sql.Tx, p authz.Principal, 
 	return r, len(check.Hits), err
 }
 
-func withDefaults(in Input, old Registration) Input {
+func withDefaults(in RegistrationInput, old Registration) RegistrationInput {
 	if in.RegisteredOn == "" {
 		in.RegisteredOn = old.RegisteredOn
 	}
 	return in
 }
 
-func insertReject(ctx context.Context, tx *sql.Tx, importID string, row fileRow) error {
+func insertReject(ctx context.Context, tx *txn, importID string, row fileRow) error {
 	var fields []errs.FieldError
 	if e, ok := errs.As(row.err); ok && len(e.Fields) > 0 {
 		fields = e.Fields
@@ -276,7 +277,7 @@ func insertReject(ctx context.Context, tx *sql.Tx, importID string, row fileRow)
 	return nil
 }
 
-func (s *Service) finishImport(ctx context.Context, rep *ImportReport, status string) error {
+func (s *Service) finishImport(ctx context.Context, rep *BulkImportReport, status string) error {
 	rep.Status = status
 	// Written outside the batch transactions (and after a cancelled context) so a failure
 	// is recorded even when the request that ran the import has gone.
@@ -288,16 +289,16 @@ func (s *Service) finishImport(ctx context.Context, rep *ImportReport, status st
 	return nil
 }
 
-func (s *Service) loadRejects(ctx context.Context, rep *ImportReport) error {
+func (s *Service) loadRejects(ctx context.Context, rep *BulkImportReport) error {
 	rows, err := s.db.Reader().QueryContext(ctx, `SELECT line, errors FROM tp_import_rejects WHERE import_id = $1
 		ORDER BY line LIMIT $2`, rep.ID, maxRejectsReported)
 	if err != nil {
 		return fmt.Errorf("tp: rejects of %s: %w", rep.ID, err)
 	}
 	defer rows.Close()
-	rep.Rejects = []Reject{}
+	rep.Rejects = []RejectedRow{}
 	for rows.Next() {
-		var rj Reject
+		var rj RejectedRow
 		var text string
 		if err := rows.Scan(&rj.Line, &text); err != nil {
 			return err
@@ -311,13 +312,13 @@ func (s *Service) loadRejects(ctx context.Context, rep *ImportReport) error {
 }
 
 // GetImport returns the report of one of the caller's state's imports.
-func (s *Service) GetImport(ctx context.Context, id string) (ImportReport, error) {
+func (s *Service) GetImport(ctx context.Context, id string) (BulkImportReport, error) {
 	p, err := callerState(ctx, authz.PermTPImport)
 	if err != nil {
-		return ImportReport{}, err
+		return BulkImportReport{}, err
 	}
 	var org string
-	rep := ImportReport{ID: id}
+	rep := BulkImportReport{ID: id}
 	err = s.db.Reader().QueryRowContext(ctx, `SELECT owner_org, source, status, lines_done, accepted, rejected FROM tp_imports
 		WHERE id = $1`, id).Scan(&org, &rep.Source, &rep.Status, &rep.Lines, &rep.Accepted, &rep.Rejected)
 	if sqldb.IsNoRows(err) || (err == nil && org != p.Org) {

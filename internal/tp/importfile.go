@@ -30,7 +30,7 @@ var ImportColumns = []string{"external_id", "surname", "given_name", "patronymic
 // row of a bulk file: its line, the input, and the error that rejects it (if any).
 type fileRow struct {
 	line  int64
-	in    Input
+	in    RegistrationInput
 	state string // member_state column, "" when absent
 	err   error
 }
@@ -104,15 +104,15 @@ func (c *csvReader) next() (fileRow, error) {
 	return fileRow{line: int64(line), in: InputFromColumns(get), state: strings.ToUpper(get("member_state"))}, nil
 }
 
-// InputFromColumns builds an Input from named values: the columns of a CSV row or the fields
+// InputFromColumns builds an RegistrationInput from named values: the columns of a CSV row or the fields
 // of a web form, both named as in ImportColumns.
-func InputFromColumns(get func(string) string) Input {
-	in := Input{ExternalID: get("external_id"), Ground: Ground(get("ground")), RegisteredOn: isoDate(get("registered_on")),
+func InputFromColumns(get func(string) string) RegistrationInput {
+	in := RegistrationInput{ExternalID: get("external_id"), Ground: Ground(get("ground")), RegisteredOn: isoDate(get("registered_on")),
 		Address: get("address"), Locality: get("locality"), Postcode: get("postcode"), Region: get("region"),
-		Household:     Household{HeadID: get("household_head"), Relationship: get("relationship")},
+		Household:     HouseholdLink{HeadID: get("household_head"), Relationship: get("relationship")},
 		Unaccompanied: get("unaccompanied_minor") == "true" || get("unaccompanied_minor") == "1",
-		Permit:        Permit{Number: get("permit_number"), IssuedOn: isoDate(get("permit_issued_on")), ValidUntil: isoDate(get("permit_valid_until"))},
-		Person: Person{Surname: get("surname"), GivenName: get("given_name"), Patronymic: get("patronymic"),
+		Permit:        ResidencePermit{Number: get("permit_number"), IssuedOn: isoDate(get("permit_issued_on")), ValidUntil: isoDate(get("permit_valid_until"))},
+		Person: PersonRecord{Surname: get("surname"), GivenName: get("given_name"), Patronymic: get("patronymic"),
 			SurnameCyrillic: get("surname_cyrillic"), GivenNameCyrillic: get("given_name_cyrillic"),
 			PatronymicCyrillic: get("patronymic_cyrillic"), Sex: get("sex"), DateOfBirth: isoDate(get("date_of_birth")),
 			PlaceOfBirth: get("place_of_birth"), Nationality: get("nationality")}}
@@ -120,7 +120,7 @@ func InputFromColumns(get func(string) string) Input {
 		in.Rights = strings.Split(rights, ";")
 	}
 	if n := get("document_number"); n != "" {
-		in.Person.Documents = []Document{{Type: get("document_type"), Number: n, Country: get("document_country"),
+		in.Person.Documents = []IdentityDocument{{Type: get("document_type"), Number: n, Country: get("document_country"),
 			ExpiresOn: isoDate(get("document_expires_on"))}}
 	}
 	return in
@@ -162,7 +162,7 @@ func (n *ndjsonReader) next() (fileRow, error) {
 		}
 		row := fileRow{line: n.line}
 		var rec struct {
-			Input
+			RegistrationInput
 			MemberState string `json:"member_state"`
 		}
 		dec := json.NewDecoder(bytes.NewReader(raw))
@@ -171,7 +171,7 @@ func (n *ndjsonReader) next() (fileRow, error) {
 			row.err = errs.Field("line", "not a registration object: "+err.Error())
 			return row, nil
 		}
-		row.in, row.state = rec.Input, strings.ToUpper(rec.MemberState)
+		row.in, row.state = rec.RegistrationInput, strings.ToUpper(rec.MemberState)
 		return row, nil
 	}
 }

@@ -37,7 +37,8 @@ func (s *Service) remind(ctx context.Context, j jobs.Job) error {
 		return fmt.Errorf("tp: reminder payload: %w", err)
 	}
 	ctx = authz.WithPrincipal(ctx, authz.System(JobConfirmReminder))
-	return s.db.Tx(ctx, func(tx *sql.Tx) error {
+	return s.db.Tx(ctx, func(stx *sql.Tx) error {
+		tx := newTxn(stx)
 		rv, err := getReview(ctx, tx, pl.ReviewID)
 		if err != nil || rv.confirmedOn != "" || rv.confirmReg == "" {
 			return nil // decided away, erased or confirmed: nothing to remind
@@ -49,7 +50,7 @@ func (s *Service) remind(ctx context.Context, j jobs.Job) error {
 		}
 		payload := map[string]any{"review_id": rv.id, "registration_id": rv.confirmReg, "due": rv.confirmDue}
 		if today.Before(due) {
-			if err := s.outbox.Notify(ctx, tx, TopicDeregisterRemind, rv.confirmOrg, rv.confirmReg,
+			if err := s.outbox.Notify(ctx, tx.Tx, TopicDeregisterRemind, rv.confirmOrg, rv.confirmReg,
 				"Reminder: confirm deregistration by "+rv.confirmDue, "/tp/registrations/"+rv.confirmReg, payload); err != nil {
 				return err
 			}
@@ -57,7 +58,7 @@ func (s *Service) remind(ctx context.Context, j jobs.Job) error {
 		}
 		for _, org := range []string{rv.orgA, rv.orgB} {
 			mine, _, _, _ := rv.sides(org)
-			if err := s.outbox.Notify(ctx, tx, TopicDeregisterRemind, org, mine,
+			if err := s.outbox.Notify(ctx, tx.Tx, TopicDeregisterRemind, org, mine,
 				"Overdue: "+rv.confirmOrg+" has not confirmed the deregistration due "+rv.confirmDue, "/tp/reviews/"+rv.id, payload); err != nil {
 				return err
 			}
@@ -108,7 +109,8 @@ func (s *Service) expired(ctx context.Context, cutoff string, limit int) ([]stri
 func (s *Service) erase(ctx context.Context, id, cutoff string) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.db.Tx(ctx, func(stx *sql.Tx) error {
+		tx := newTxn(stx)
 		var org string
 		if err := tx.QueryRowContext(ctx, `SELECT owner_org FROM tp_registrations WHERE id = $1`, id).Scan(&org); err != nil {
 			return fmt.Errorf("tp: erase %s: %w", id, err)
@@ -126,7 +128,7 @@ func (s *Service) erase(ctx context.Context, id, cutoff string) error {
 				return fmt.Errorf("tp: erase %s: %w", id, err)
 			}
 		}
-		return s.audit.Record(ctx, tx, audit.Event{Action: "tp.registration.erase", ObjectType: "tp_registration",
+		return s.audit.Record(ctx, tx.Tx, audit.Event{Action: "tp.registration.erase", ObjectType: "tp_registration",
 			ObjectID: id, OwnerOrg: org, Detail: map[string]any{"retention_months": s.cfg.RetentionMonths}})
 	})
 	if err == nil {

@@ -22,7 +22,7 @@ func TestRetentionErasesAfterTwelveMonths(t *testing.T) {
 		in.ExternalID, in.RegisteredOn = "DE-2", "2022-04-01"
 		held, _ := f.svc.Register(ctx, in)
 		for _, id := range []string{kept.ID, held.ID} {
-			if _, err := f.svc.Deregister(ctx, id, Transition{On: "2026-03-01", Reason: ReasonReturnedToUkraine}); err != nil {
+			if _, err := f.svc.Deregister(ctx, id, StatusChange{On: "2026-03-01", Reason: ReasonReturnedToUkraine}); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -77,7 +77,7 @@ func TestDeregistrationReminders(t *testing.T) {
 		t.Fatal(err)
 	}
 	pl, _ := f.svc.Register(officer("PL"), szewczenko())
-	if _, err := f.svc.Decide(officer("PL"), pl.Check.Hits[0].ReviewID, Decision{Decision: ReviewSame}); err != nil {
+	if _, err := f.svc.Decide(officer("PL"), pl.Check.Hits[0].ReviewID, ReviewDecision{Decision: ReviewSame}); err != nil {
 		t.Fatal(err)
 	}
 	start := f.clock.Now()

@@ -15,38 +15,39 @@ import (
 	"github.com/ceas-eu/ceas/internal/platform/timelimit"
 )
 
-// Result is a stored registration with the answer of its cross-state check.
-type Result struct {
+// RegistrationResult is a stored registration with the answer of its cross-state check.
+type RegistrationResult struct {
 	Registration
-	Check Check `json:"check"`
+	Check CrossStateCheck `json:"check"`
 }
 
 // Register records a person for the caller's state, checks the registration against every
 // other state's registrations in real time, and returns both. Hits above the review
 // threshold open reviews and notify both states.
-func (s *Service) Register(ctx context.Context, in Input) (Result, error) {
+func (s *Service) Register(ctx context.Context, in RegistrationInput) (RegistrationResult, error) {
 	p, err := callerState(ctx, authz.PermTPWrite)
 	if err != nil {
-		return Result{}, err
+		return RegistrationResult{}, err
 	}
 	in.Normalize()
 	today := s.today()
 	if err := in.Validate(p.Org, today); err != nil {
-		return Result{}, err
+		return RegistrationResult{}, err
 	}
 	if in.RegisteredOn == "" {
 		in.RegisteredOn = today.String()
 	}
 	now := s.clock.Now()
-	r := Registration{ID: uuid.Must(uuid.NewV7()).String(), State: p.Org, Status: StatusRegistered, Input: in,
-		Version: 1, CreatedAt: now.UTC(), UpdatedAt: now.UTC(), Links: []Link{}}
+	r := Registration{ID: uuid.Must(uuid.NewV7()).String(), State: p.Org, Status: StatusRegistered, RegistrationInput: in,
+		Version: 1, CreatedAt: now.UTC(), UpdatedAt: now.UTC(), Links: []CrossStateLink{}}
 	if r.Permit.IssuedOn != "" {
 		r.Status = StatusActive // a permit issued: rights open (Directive Art 8)
 	}
-	var res Result
+	var res RegistrationResult
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+	err = s.db.Tx(ctx, func(stx *sql.Tx) error {
+		tx := newTxn(stx)
 		if err := checkHousehold(ctx, tx, p, &r); err != nil {
 			return err
 		}
@@ -60,19 +61,19 @@ func (s *Service) Register(ctx context.Context, in Input) (Result, error) {
 		if err != nil {
 			return err
 		}
-		res = Result{Registration: r, Check: check}
-		return s.audit.Record(ctx, tx, audit.Event{Action: "tp.registration.create", ObjectType: "tp_registration",
+		res = RegistrationResult{Registration: r, Check: check}
+		return s.audit.Record(ctx, tx.Tx, audit.Event{Action: "tp.registration.create", ObjectType: "tp_registration",
 			ObjectID: r.ID, OwnerOrg: r.State, Detail: map[string]any{"check": check.Outcome, "hits": len(check.Hits)}})
 	})
 	if err != nil {
-		return Result{}, fmt.Errorf("tp: register: %w", err)
+		return RegistrationResult{}, fmt.Errorf("tp: register: %w", err)
 	}
 	s.index.Add(toRecord(&r))
 	return res, nil
 }
 
 // checkHousehold requires the accompanying adult's registration to exist in the same state.
-func checkHousehold(ctx context.Context, tx *sql.Tx, p authz.Principal, r *Registration) error {
+func checkHousehold(ctx context.Context, tx *txn, p authz.Principal, r *Registration) error {
 	if r.Household.HeadID == "" {
 		return nil
 	}
@@ -87,20 +88,21 @@ func checkHousehold(ctx context.Context, tx *sql.Tx, p authz.Principal, r *Regis
 }
 
 // Update replaces the data of a registration. A change of the person's identity runs the
-// cross-state check again, as Decision 2022/382 registrations must stay comparable.
-func (s *Service) Update(ctx context.Context, id string, version int64, in Input) (Result, error) {
+// cross-state check again, as ReviewDecision 2022/382 registrations must stay comparable.
+func (s *Service) Update(ctx context.Context, id string, version int64, in RegistrationInput) (RegistrationResult, error) {
 	p, err := callerState(ctx, authz.PermTPWrite)
 	if err != nil {
-		return Result{}, err
+		return RegistrationResult{}, err
 	}
 	in.Normalize()
 	if err := in.Validate(p.Org, s.today()); err != nil {
-		return Result{}, err
+		return RegistrationResult{}, err
 	}
-	var res Result
+	var res RegistrationResult
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+	err = s.db.Tx(ctx, func(stx *sql.Tx) error {
+		tx := newTxn(stx)
 		r, err := loadOwn(ctx, tx, p, id)
 		if err != nil {
 			return err
@@ -112,14 +114,14 @@ func (s *Service) Update(ctx context.Context, id string, version int64, in Input
 		return err
 	})
 	if err != nil {
-		return Result{}, fmt.Errorf("tp: update %s: %w", id, err)
+		return RegistrationResult{}, fmt.Errorf("tp: update %s: %w", id, err)
 	}
 	s.index.Add(toRecord(&res.Registration))
 	return res, nil
 }
 
 // apply writes in over r inside tx, records the history and rechecks a changed identity.
-func (s *Service) apply(ctx context.Context, tx *sql.Tx, p authz.Principal, r Registration, in Input) (Result, error) {
+func (s *Service) apply(ctx context.Context, tx *txn, p authz.Principal, r Registration, in RegistrationInput) (RegistrationResult, error) {
 	if in.RegisteredOn == "" {
 		in.RegisteredOn = r.RegisteredOn
 	}
@@ -127,12 +129,12 @@ func (s *Service) apply(ctx context.Context, tx *sql.Tx, p authz.Principal, r Re
 		in.ExternalID = r.ExternalID
 	}
 	identityChanged := !reflect.DeepEqual(r.Person, in.Person)
-	changed := identityChanged || !reflect.DeepEqual(r.Input, in)
-	res := Result{Registration: r, Check: Check{Outcome: OutcomeNoMatch, Hits: []Hit{}}}
+	changed := identityChanged || !reflect.DeepEqual(r.RegistrationInput, in)
+	res := RegistrationResult{Registration: r, Check: CrossStateCheck{Outcome: OutcomeNoMatch, Hits: []CrossStateHit{}}}
 	if !changed {
 		return res, nil
 	}
-	r.Input = in
+	r.RegistrationInput = in
 	if err := checkHousehold(ctx, tx, p, &r); err != nil {
 		return res, err
 	}
@@ -154,18 +156,18 @@ func (s *Service) apply(ctx context.Context, tx *sql.Tx, p authz.Principal, r Re
 		}
 		res.Check = check
 	}
-	return res, s.audit.Record(ctx, tx, audit.Event{Action: "tp.registration.update", ObjectType: "tp_registration",
+	return res, s.audit.Record(ctx, tx.Tx, audit.Event{Action: "tp.registration.update", ObjectType: "tp_registration",
 		ObjectID: r.ID, OwnerOrg: r.State, Detail: map[string]any{"identity_changed": identityChanged, "check": res.Check.Outcome}})
 }
 
-// Transition is a lifecycle change requested by an officer.
-type Transition struct {
+// StatusChange is a lifecycle change requested by an officer.
+type StatusChange struct {
 	On     string `json:"on,omitempty" maxLength:"10" doc:"Date of the event; default today."`
 	Reason Reason `json:"reason,omitempty" maxLength:"40" doc:"Deregistration reason."`
 	Note   string `json:"note,omitempty" maxLength:"500"`
 }
 
-func (t *Transition) validate(today timelimit.Date, needReason bool) error {
+func (t *StatusChange) validate(today timelimit.Date, needReason bool) error {
 	var v errs.Validation
 	if t.On == "" {
 		t.On = today.String()
@@ -181,8 +183,8 @@ func (t *Transition) validate(today timelimit.Date, needReason bool) error {
 // Deregister ends a registration with a reason. People who return home can register again
 // later and regain their rights (COM(2022) 740). A deregistration the state was asked to
 // confirm after a "same person" decision completes that request.
-func (s *Service) Deregister(ctx context.Context, id string, t Transition) (Registration, error) {
-	return s.transition(ctx, id, t, true, func(r *Registration, t Transition) (string, error) {
+func (s *Service) Deregister(ctx context.Context, id string, t StatusChange) (Registration, error) {
+	return s.transition(ctx, id, t, true, func(r *Registration, t StatusChange) (string, error) {
 		if r.Status == StatusDeregistered {
 			return "", errs.Conflict("registration %s is already deregistered", id)
 		}
@@ -192,8 +194,8 @@ func (s *Service) Deregister(ctx context.Context, id string, t Transition) (Regi
 }
 
 // Activate marks a registration active: the residence permit is issued (Directive Art 8).
-func (s *Service) Activate(ctx context.Context, id string, t Transition) (Registration, error) {
-	return s.transition(ctx, id, t, false, func(r *Registration, t Transition) (string, error) {
+func (s *Service) Activate(ctx context.Context, id string, t StatusChange) (Registration, error) {
+	return s.transition(ctx, id, t, false, func(r *Registration, t StatusChange) (string, error) {
 		if r.Status != StatusRegistered {
 			return "", errs.Conflict("only a registered (not yet active) registration can be activated; it is %s", r.Status)
 		}
@@ -203,8 +205,8 @@ func (s *Service) Activate(ctx context.Context, id string, t Transition) (Regist
 }
 
 // Reregister opens a deregistered registration again: the person came back.
-func (s *Service) Reregister(ctx context.Context, id string, t Transition) (Registration, error) {
-	return s.transition(ctx, id, t, false, func(r *Registration, t Transition) (string, error) {
+func (s *Service) Reregister(ctx context.Context, id string, t StatusChange) (Registration, error) {
+	return s.transition(ctx, id, t, false, func(r *Registration, t StatusChange) (string, error) {
 		if r.Status != StatusDeregistered {
 			return "", errs.Conflict("only a deregistered registration can be registered again; it is %s", r.Status)
 		}
@@ -213,8 +215,8 @@ func (s *Service) Reregister(ctx context.Context, id string, t Transition) (Regi
 	})
 }
 
-func (s *Service) transition(ctx context.Context, id string, t Transition, needReason bool,
-	change func(r *Registration, t Transition) (string, error)) (Registration, error) {
+func (s *Service) transition(ctx context.Context, id string, t StatusChange, needReason bool,
+	change func(r *Registration, t StatusChange) (string, error)) (Registration, error) {
 	p, err := callerState(ctx, authz.PermTPWrite)
 	if err != nil {
 		return Registration{}, err
@@ -223,7 +225,8 @@ func (s *Service) transition(ctx context.Context, id string, t Transition, needR
 		return Registration{}, err
 	}
 	var out Registration
-	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+	err = s.db.Tx(ctx, func(stx *sql.Tx) error {
+		tx := newTxn(stx)
 		r, err := loadOwn(ctx, tx, p, id)
 		if err != nil {
 			return err
@@ -249,7 +252,7 @@ func (s *Service) transition(ctx context.Context, id string, t Transition, needR
 			}
 		}
 		out = r
-		return s.audit.Record(ctx, tx, audit.Event{Action: "tp.registration." + kind, ObjectType: "tp_registration",
+		return s.audit.Record(ctx, tx.Tx, audit.Event{Action: "tp.registration." + kind, ObjectType: "tp_registration",
 			ObjectID: r.ID, OwnerOrg: r.State, Detail: map[string]any{"from": from, "to": r.Status, "reason": t.Reason, "on": t.On}})
 	})
 	if err != nil {
@@ -267,7 +270,7 @@ func join(a, b string) string {
 
 // Validate checks in as Register would for the caller's state today, without storing it:
 // the registration form calls it as the officer types.
-func (s *Service) Validate(ctx context.Context, in Input) error {
+func (s *Service) Validate(ctx context.Context, in RegistrationInput) error {
 	p, err := callerState(ctx, authz.PermTPWrite)
 	if err != nil {
 		return err

@@ -13,10 +13,10 @@ const (
 	StatusDeregistered Status = "deregistered"
 )
 
-// Ground is the eligibility ground under Decision 2022/382 Art 2.
+// Ground is the eligibility ground under ReviewDecision 2022/382 Art 2.
 type Ground string
 
-// The grounds of Decision 2022/382.
+// The grounds of ReviewDecision 2022/382.
 const (
 	GroundUkrainianNational   Ground = "ukrainian_national"    // Art 2(1)(a)
 	GroundProtectionInUkraine Ground = "protection_in_ukraine" // Art 2(1)(b): TCN or stateless with protection in Ukraine
@@ -62,25 +62,25 @@ func DocumentTypes() []string {
 		"residence_permit", "other"}
 }
 
-// Person is the identity of the registered person as written in the document, with the
+// PersonRecord is the identity of the registered person as written in the document, with the
 // Cyrillic spelling when known. Field names follow the roles of `ceas match`.
-type Person struct {
-	Surname            string     `json:"surname,omitempty" maxLength:"200"`
-	GivenName          string     `json:"given_name,omitempty" maxLength:"200"`
-	Patronymic         string     `json:"patronymic,omitempty" maxLength:"200"`
-	SurnameCyrillic    string     `json:"surname_cyrillic,omitempty" maxLength:"200"`
-	GivenNameCyrillic  string     `json:"given_name_cyrillic,omitempty" maxLength:"200"`
-	PatronymicCyrillic string     `json:"patronymic_cyrillic,omitempty" maxLength:"200"`
-	Sex                string     `json:"sex" maxLength:"1" doc:"M, F or X."`
-	DateOfBirth        string     `json:"date_of_birth" maxLength:"10" doc:"Partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD."`
-	PlaceOfBirth       string     `json:"place_of_birth,omitempty" maxLength:"200"`
-	Nationality        string     `json:"nationality" maxLength:"3" doc:"ISO 3166-1 alpha-2 (alpha-3 accepted); XXA stateless."`
-	Documents          []Document `json:"documents,omitempty" maxItems:"10"`
-	PhotoRef           string     `json:"photo_ref,omitempty" maxLength:"200" doc:"Reference of the photo in the national system."`
+type PersonRecord struct {
+	Surname            string             `json:"surname,omitempty" maxLength:"200"`
+	GivenName          string             `json:"given_name,omitempty" maxLength:"200"`
+	Patronymic         string             `json:"patronymic,omitempty" maxLength:"200"`
+	SurnameCyrillic    string             `json:"surname_cyrillic,omitempty" maxLength:"200"`
+	GivenNameCyrillic  string             `json:"given_name_cyrillic,omitempty" maxLength:"200"`
+	PatronymicCyrillic string             `json:"patronymic_cyrillic,omitempty" maxLength:"200"`
+	Sex                string             `json:"sex" maxLength:"1" doc:"M, F or X."`
+	DateOfBirth        string             `json:"date_of_birth" maxLength:"10" doc:"Partial ISO date: YYYY, YYYY-MM or YYYY-MM-DD."`
+	PlaceOfBirth       string             `json:"place_of_birth,omitempty" maxLength:"200"`
+	Nationality        string             `json:"nationality" maxLength:"3" doc:"ISO 3166-1 alpha-2 (alpha-3 accepted); XXA stateless."`
+	Documents          []IdentityDocument `json:"documents,omitempty" maxItems:"10"`
+	PhotoRef           string             `json:"photo_ref,omitempty" maxLength:"200" doc:"Reference of the photo in the national system."`
 }
 
-// Document is an identity or travel document.
-type Document struct {
+// IdentityDocument is an identity or travel document.
+type IdentityDocument struct {
 	Type      string `json:"type" maxLength:"40"`
 	Number    string `json:"number" maxLength:"40"`
 	Country   string `json:"country" maxLength:"3" doc:"Issuing country, ISO 3166-1."`
@@ -88,40 +88,40 @@ type Document struct {
 	ExpiresOn string `json:"expires_on,omitempty" maxLength:"10"`
 }
 
-// Permit is the residence permit of Directive Art 8, with its extensions.
-type Permit struct {
-	Number     string      `json:"number,omitempty" maxLength:"40"`
-	IssuedOn   string      `json:"issued_on,omitempty" maxLength:"10"`
-	ValidUntil string      `json:"valid_until,omitempty" maxLength:"10"`
-	Extensions []Extension `json:"extensions,omitempty" maxItems:"20"`
+// ResidencePermit is the residence permit of Directive Art 8, with its extensions.
+type ResidencePermit struct {
+	Number     string            `json:"number,omitempty" maxLength:"40"`
+	IssuedOn   string            `json:"issued_on,omitempty" maxLength:"10"`
+	ValidUntil string            `json:"valid_until,omitempty" maxLength:"10"`
+	Extensions []PermitExtension `json:"extensions,omitempty" maxItems:"20"`
 }
 
-// Extension is one prolongation of a permit (Directive Art 4 extensions of TP).
-type Extension struct {
+// PermitExtension is one prolongation of a permit (Directive Art 4 extensions of TP).
+type PermitExtension struct {
 	On         string `json:"on" maxLength:"10"`
 	ValidUntil string `json:"valid_until" maxLength:"10"`
 }
 
-// Household links a registration to the registration of the adult it is registered with.
-type Household struct {
+// HouseholdLink links a registration to the registration of the adult it is registered with.
+type HouseholdLink struct {
 	HeadID       string `json:"head_id,omitempty" maxLength:"64" doc:"Registration id of the accompanying adult, same state."`
 	Relationship string `json:"relationship,omitempty" maxLength:"40" doc:"child, spouse, partner, dependant, other."`
 }
 
-// Input is what a state submits to register a person or change a registration.
-type Input struct {
-	ExternalID    string    `json:"external_id,omitempty" maxLength:"100" doc:"The state's own record id; imports are idempotent on it."`
-	Person        Person    `json:"person"`
-	Ground        Ground    `json:"ground" maxLength:"40"`
-	RegisteredOn  string    `json:"registered_on,omitempty" maxLength:"10" doc:"Default: today."`
-	Address       string    `json:"address,omitempty" maxLength:"300"`
-	Locality      string    `json:"locality,omitempty" maxLength:"200"`
-	Postcode      string    `json:"postcode,omitempty" maxLength:"20"`
-	Region        string    `json:"region,omitempty" maxLength:"100"`
-	Household     Household `json:"household,omitempty"`
-	Unaccompanied bool      `json:"unaccompanied_minor,omitempty"`
-	Permit        Permit    `json:"permit,omitempty"`
-	Rights        []string  `json:"rights,omitempty" maxItems:"5"`
+// RegistrationInput is what a state submits to register a person or change a registration.
+type RegistrationInput struct {
+	ExternalID    string          `json:"external_id,omitempty" maxLength:"100" doc:"The state's own record id; imports are idempotent on it."`
+	Person        PersonRecord    `json:"person"`
+	Ground        Ground          `json:"ground" maxLength:"40"`
+	RegisteredOn  string          `json:"registered_on,omitempty" maxLength:"10" doc:"Default: today."`
+	Address       string          `json:"address,omitempty" maxLength:"300"`
+	Locality      string          `json:"locality,omitempty" maxLength:"200"`
+	Postcode      string          `json:"postcode,omitempty" maxLength:"20"`
+	Region        string          `json:"region,omitempty" maxLength:"100"`
+	Household     HouseholdLink   `json:"household,omitempty"`
+	Unaccompanied bool            `json:"unaccompanied_minor,omitempty"`
+	Permit        ResidencePermit `json:"permit,omitempty"`
+	Rights        []string        `json:"rights,omitempty" maxItems:"5"`
 }
 
 // Registration is a stored registration as its owner sees it.
@@ -135,21 +135,21 @@ type Registration struct {
 	Version        int64     `json:"version"`
 	CreatedAt      time.Time `json:"created_at"`
 	UpdatedAt      time.Time `json:"updated_at"`
-	Input
-	Links   []Link  `json:"links"`
-	History []Event `json:"history,omitempty"`
+	RegistrationInput
+	Links   []CrossStateLink `json:"links"`
+	History []HistoryEvent   `json:"history,omitempty"`
 }
 
-// Link is another state's registration decided to be the same person: minimal data only.
-type Link struct {
+// CrossStateLink is another state's registration decided to be the same person: minimal data only.
+type CrossStateLink struct {
 	ReviewID     string `json:"review_id"`
 	State        string `json:"state"`
 	RegisteredOn string `json:"registered_on"`
 	Status       Status `json:"status"`
 }
 
-// Event is one transition or change in a registration's history.
-type Event struct {
+// HistoryEvent is one transition or change in a registration's history.
+type HistoryEvent struct {
 	At         time.Time `json:"at"`
 	On         string    `json:"on"`
 	Kind       string    `json:"kind"`
@@ -159,8 +159,8 @@ type Event struct {
 	Actor      string    `json:"actor"`
 }
 
-// Summary is one row of a search result.
-type Summary struct {
+// RegistrationSummary is one row of a search result.
+type RegistrationSummary struct {
 	ID           string `json:"id"`
 	ExternalID   string `json:"external_id,omitempty"`
 	Surname      string `json:"surname"`

@@ -14,16 +14,16 @@ import (
 	"github.com/ceas-eu/ceas/internal/platform/sqldb"
 )
 
-// Review statuses.
+// MatchReview statuses.
 const (
 	ReviewOpen      = "open"
 	ReviewSame      = "same_person"
 	ReviewDifferent = "different_persons"
 )
 
-// Review is a possible multiple registration as one of the two states sees it: its own
+// MatchReview is a possible multiple registration as one of the two states sees it: its own
 // registration and only the minimal data of the other state's.
-type Review struct {
+type MatchReview struct {
 	ID                string                     `json:"id"`
 	Outcome           string                     `json:"outcome"`
 	Probability       float64                    `json:"probability"`
@@ -102,9 +102,9 @@ func (v reviewRow) sides(org string) (mine, other, otherOrg string, ok bool) {
 }
 
 // view builds the review as org may see it, reading the other side's minimal data.
-func (v reviewRow) view(ctx context.Context, q sqldb.Querier, org string) (Review, error) {
+func (v reviewRow) view(ctx context.Context, q sqldb.Querier, org string) (MatchReview, error) {
 	mine, other, otherOrg, _ := v.sides(org)
-	rv := Review{ID: v.id, Outcome: v.outcome, Probability: v.probability, Status: v.status, Reason: v.reason,
+	rv := MatchReview{ID: v.id, Outcome: v.outcome, Probability: v.probability, Status: v.status, Reason: v.reason,
 		DecidedBy: v.decidedBy, DecidedOrg: v.decidedOrg, CreatedAt: v.createdAt.UTC(), Registration: mine,
 		OtherState: otherOrg, ConfirmState: v.confirmOrg, ConfirmDue: v.confirmDue, ConfirmedOn: v.confirmedOn}
 	if v.confirmOrg == org {
@@ -127,7 +127,7 @@ func (v reviewRow) view(ctx context.Context, q sqldb.Querier, org string) (Revie
 
 // ListReviews returns the caller's state's reviews with the given status (open when
 // empty), newest first, paged by the review id.
-func (s *Service) ListReviews(ctx context.Context, status, cursor string, limit int) ([]Review, string, error) {
+func (s *Service) ListReviews(ctx context.Context, status, cursor string, limit int) ([]MatchReview, string, error) {
 	p, err := callerState(ctx, authz.PermTPRead)
 	if err != nil {
 		return nil, "", err
@@ -165,7 +165,7 @@ func (s *Service) ListReviews(ctx context.Context, status, cursor string, limit 
 	if len(raw) > limit {
 		raw, next = raw[:limit], raw[limit-1].id
 	}
-	out := make([]Review, 0, len(raw))
+	out := make([]MatchReview, 0, len(raw))
 	for _, v := range raw {
 		rv, err := v.view(ctx, s.db.Reader(), p.Org)
 		if err != nil {
@@ -177,17 +177,17 @@ func (s *Service) ListReviews(ctx context.Context, status, cursor string, limit 
 }
 
 // GetReview returns one review of the caller's state; the read is audited.
-func (s *Service) GetReview(ctx context.Context, id string) (Review, error) {
+func (s *Service) GetReview(ctx context.Context, id string) (MatchReview, error) {
 	p, err := callerState(ctx, authz.PermTPRead)
 	if err != nil {
-		return Review{}, err
+		return MatchReview{}, err
 	}
 	v, err := getReview(ctx, s.db.Reader(), id)
 	if err != nil {
-		return Review{}, err
+		return MatchReview{}, err
 	}
 	if _, _, _, ok := v.sides(p.Org); !ok {
-		return Review{}, errs.NotFound("review not found")
+		return MatchReview{}, errs.NotFound("review not found")
 	}
 	rv, err := v.view(ctx, s.db.Reader(), p.Org)
 	if err != nil {
@@ -197,7 +197,7 @@ func (s *Service) GetReview(ctx context.Context, id string) (Review, error) {
 }
 
 // links lists the other states' registrations decided to be the same person as id.
-func (s *Service) links(ctx context.Context, q sqldb.Querier, id string) ([]Link, error) {
+func (s *Service) links(ctx context.Context, q sqldb.Querier, id string) ([]CrossStateLink, error) {
 	rows, err := q.QueryContext(ctx, `SELECT r.id, o.owner_org, o.registered_on, o.status FROM tp_reviews r
 		JOIN tp_registrations o ON o.id = CASE WHEN r.reg_a = $1 THEN r.reg_b ELSE r.reg_a END
 		WHERE (r.reg_a = $1 OR r.reg_b = $1) AND r.status = 'same_person' ORDER BY r.id`, id)
@@ -205,9 +205,9 @@ func (s *Service) links(ctx context.Context, q sqldb.Querier, id string) ([]Link
 		return nil, fmt.Errorf("tp: links of %s: %w", id, err)
 	}
 	defer rows.Close()
-	out := []Link{}
+	out := []CrossStateLink{}
 	for rows.Next() {
-		var l Link
+		var l CrossStateLink
 		if err := rows.Scan(&l.ReviewID, &l.State, &l.RegisteredOn, &l.Status); err != nil {
 			return nil, fmt.Errorf("tp: scan link: %w", err)
 		}

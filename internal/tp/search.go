@@ -40,7 +40,7 @@ func (f *filter) add(cond string, args ...any) {
 
 // Search lists the caller's state's registrations that fit q, newest first. The search is
 // audited with its criteria (not its results).
-func (s *Service) Search(ctx context.Context, q Query) ([]Summary, string, error) {
+func (s *Service) Search(ctx context.Context, q Query) ([]RegistrationSummary, string, error) {
 	p, err := callerState(ctx, authz.PermTPRead)
 	if err != nil {
 		return nil, "", err
@@ -60,14 +60,14 @@ func (s *Service) Search(ctx context.Context, q Query) ([]Summary, string, error
 		return nil, "", fmt.Errorf("tp: search: %w", err)
 	}
 	defer rows.Close()
-	out := []Summary{}
+	out := []RegistrationSummary{}
 	for rows.Next() {
-		var sm Summary
+		var sm RegistrationSummary
 		var person string
 		if err := rows.Scan(&sm.ID, &sm.ExternalID, &person, &sm.DateOfBirth, &sm.Nationality, &sm.Status, &sm.RegisteredOn); err != nil {
 			return nil, "", fmt.Errorf("tp: scan search: %w", err)
 		}
-		var pr Person
+		var pr PersonRecord
 		if err := jsonDecode(person, &pr); err != nil {
 			return nil, "", err
 		}

@@ -16,7 +16,7 @@ import (
 // input, and optionally a deregistration already recorded.
 type SeedRow struct {
 	State          string
-	Input          Input
+	Input          RegistrationInput
 	DeregisteredOn string
 	Reason         Reason
 }
@@ -78,7 +78,8 @@ func (s *Service) seedBatch(ctx context.Context, batch []SeedRow) (int, error) {
 	}
 	today := s.today()
 	skipped := map[string]int{}
-	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
+	err := s.db.Tx(ctx, func(stx *sql.Tx) error {
+		tx := newTxn(stx)
 		drop() // a retried transaction starts again
 		clear(skipped)
 		for _, row := range batch {
@@ -98,7 +99,7 @@ func (s *Service) seedBatch(ctx context.Context, batch []SeedRow) (int, error) {
 			s.index.Add(toRecord(&r))
 			added = append(added, r.ID)
 		}
-		return s.audit.Record(ctx, tx, audit.Event{Action: "tp.demo.seed", ObjectType: "tp_registration",
+		return s.audit.Record(ctx, tx.Tx, audit.Event{Action: "tp.demo.seed", ObjectType: "tp_registration",
 			OwnerOrg: "", Detail: map[string]any{"registrations": len(added)}})
 	})
 	if err != nil {
@@ -111,9 +112,9 @@ func (s *Service) seedBatch(ctx context.Context, batch []SeedRow) (int, error) {
 	return len(added), nil
 }
 
-func (s *Service) seedRow(ctx context.Context, tx *sql.Tx, row SeedRow, in Input) (Registration, error) {
+func (s *Service) seedRow(ctx context.Context, tx *txn, row SeedRow, in RegistrationInput) (Registration, error) {
 	now := s.clock.Now().UTC()
-	r := Registration{ID: uuid.Must(uuid.NewV7()).String(), State: row.State, Status: StatusRegistered, Input: in,
+	r := Registration{ID: uuid.Must(uuid.NewV7()).String(), State: row.State, Status: StatusRegistered, RegistrationInput: in,
 		Version: 1, CreatedAt: now, UpdatedAt: now}
 	if r.Permit.IssuedOn != "" {
 		r.Status = StatusActive

@@ -2,7 +2,6 @@ package tp
 
 import (
 	"context"
-	"database/sql"
 	"log/slog"
 	"sync"
 
@@ -133,7 +132,7 @@ func (s *Service) Get(ctx context.Context, id string) (Registration, error) {
 }
 
 // loadOwn reads a registration of the caller's state inside tx for a change.
-func loadOwn(ctx context.Context, tx *sql.Tx, p authz.Principal, id string) (Registration, error) {
+func loadOwn(ctx context.Context, tx *txn, p authz.Principal, id string) (Registration, error) {
 	r, err := getRegistration(ctx, tx, id)
 	if err != nil {
 		return r, err

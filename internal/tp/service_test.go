@@ -45,7 +45,7 @@ func TestCrossStateCheckReviewAndLink(t *testing.T) {
 		if _, err := f.svc.Get(officer("PL"), de.ID); errs.KindOf(err) != errs.KindNotFound {
 			t.Fatalf("PL read DE registration: %v", err)
 		}
-		rv, err := f.svc.Decide(officer("PL"), h.ReviewID, Decision{Decision: ReviewSame})
+		rv, err := f.svc.Decide(officer("PL"), h.ReviewID, ReviewDecision{Decision: ReviewSame})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -57,10 +57,10 @@ func TestCrossStateCheckReviewAndLink(t *testing.T) {
 		if err != nil || len(got.Links) != 1 || got.Links[0].State != "PL" {
 			t.Fatalf("DE links = %+v, %v", got.Links, err)
 		}
-		if _, err := f.svc.Decide(officer("DE"), h.ReviewID, Decision{Decision: ReviewDifferent, Reason: "x"}); errs.KindOf(err) != errs.KindConflict {
+		if _, err := f.svc.Decide(officer("DE"), h.ReviewID, ReviewDecision{Decision: ReviewDifferent, Reason: "x"}); errs.KindOf(err) != errs.KindConflict {
 			t.Fatalf("second decision: %v", err)
 		}
-		if _, err := f.svc.Deregister(officer("DE"), de.ID, Transition{Reason: ReasonMovedToOtherState}); err != nil {
+		if _, err := f.svc.Deregister(officer("DE"), de.ID, StatusChange{Reason: ReasonMovedToOtherState}); err != nil {
 			t.Fatal(err)
 		}
 		rv, _ = f.svc.GetReview(officer("PL"), h.ReviewID)

@@ -9,59 +9,59 @@ import (
 	"github.com/ceas-eu/ceas/internal/platform/timelimit"
 )
 
-// Count is an aggregate; Suppressed replaces a small count the caller may not see.
-type Count struct {
+// AggregateCount is an aggregate; Suppressed replaces a small count the caller may not see.
+type AggregateCount struct {
 	Key        string `json:"key"`
 	Value      int64  `json:"value"`
 	Suppressed bool   `json:"suppressed,omitempty"`
 }
 
-// StateStats are one state's aggregates.
-type StateStats struct {
-	State            string  `json:"state"`
-	Registrations    int64   `json:"registrations"`
-	Active           int64   `json:"active_beneficiaries"`
-	Deregistered     int64   `json:"deregistered"`
-	MultipleFound    int64   `json:"multiple_registrations_found"`
-	MultipleResolved int64   `json:"multiple_registrations_resolved"`
-	ByReason         []Count `json:"deregistrations_by_reason"`
-	ByWeek           []Count `json:"registrations_by_week"`
+// StateAggregates are one state's aggregates.
+type StateAggregates struct {
+	State            string           `json:"state"`
+	Registrations    int64            `json:"registrations"`
+	Active           int64            `json:"active_beneficiaries"`
+	Deregistered     int64            `json:"deregistered"`
+	MultipleFound    int64            `json:"multiple_registrations_found"`
+	MultipleResolved int64            `json:"multiple_registrations_resolved"`
+	ByReason         []AggregateCount `json:"deregistrations_by_reason"`
+	ByWeek           []AggregateCount `json:"registrations_by_week"`
 }
 
-// Stats are the aggregates of the platform: never personal data.
-type Stats struct {
-	States []StateStats `json:"states"`
-	Total  StateStats   `json:"total"`
+// PlatformStats are the aggregates of the platform: never personal data.
+type PlatformStats struct {
+	States []StateAggregates `json:"states"`
+	Total  StateAggregates   `json:"total"`
 }
 
-// Stats returns the aggregates per state and in total. Small counts of states other than
+// PlatformStats returns the aggregates per state and in total. Small counts of states other than
 // the caller's are suppressed; weekly series are given for the caller's state only (or all
 // states for EU-level callers such as coordinators and analysts, who see no records).
-func (s *Service) Stats(ctx context.Context) (Stats, error) {
+func (s *Service) Stats(ctx context.Context) (PlatformStats, error) {
 	p := authz.FromContext(ctx)
 	if err := authz.Require(p, authz.PermTPStats); err != nil {
-		return Stats{}, err
+		return PlatformStats{}, err
 	}
-	by := map[string]*StateStats{}
-	get := func(st string) *StateStats {
+	by := map[string]*StateAggregates{}
+	get := func(st string) *StateAggregates {
 		if by[st] == nil {
-			by[st] = &StateStats{State: st, ByReason: []Count{}, ByWeek: []Count{}}
+			by[st] = &StateAggregates{State: st, ByReason: []AggregateCount{}, ByWeek: []AggregateCount{}}
 		}
 		return by[st]
 	}
 	if err := s.statusCounts(ctx, get); err != nil {
-		return Stats{}, err
+		return PlatformStats{}, err
 	}
 	if err := s.reviewCounts(ctx, get); err != nil {
-		return Stats{}, err
+		return PlatformStats{}, err
 	}
 	if err := s.weekCounts(ctx, get); err != nil {
-		return Stats{}, err
+		return PlatformStats{}, err
 	}
 	return assemble(by, p.Org, s.cfg.SmallCount), nil
 }
 
-func (s *Service) statusCounts(ctx context.Context, get func(string) *StateStats) error {
+func (s *Service) statusCounts(ctx context.Context, get func(string) *StateAggregates) error {
 	rows, err := s.db.Reader().QueryContext(ctx, `SELECT owner_org, status, dereg_reason, COUNT(*) FROM tp_registrations
 		GROUP BY owner_org, status, dereg_reason`)
 	if err != nil {
@@ -81,13 +81,13 @@ func (s *Service) statusCounts(ctx context.Context, get func(string) *StateStats
 			st.Active += n
 		case StatusDeregistered:
 			st.Deregistered += n
-			st.ByReason = append(st.ByReason, Count{Key: reason, Value: n})
+			st.ByReason = append(st.ByReason, AggregateCount{Key: reason, Value: n})
 		}
 	}
 	return rows.Err()
 }
 
-func (s *Service) reviewCounts(ctx context.Context, get func(string) *StateStats) error {
+func (s *Service) reviewCounts(ctx context.Context, get func(string) *StateAggregates) error {
 	rows, err := s.db.Reader().QueryContext(ctx, `SELECT org_a, org_b, status, COUNT(*) FROM tp_reviews GROUP BY org_a, org_b, status`)
 	if err != nil {
 		return fmt.Errorf("tp: review counts: %w", err)
@@ -111,7 +111,7 @@ func (s *Service) reviewCounts(ctx context.Context, get func(string) *StateStats
 }
 
 // weekCounts counts registrations per ISO week of their registration date.
-func (s *Service) weekCounts(ctx context.Context, get func(string) *StateStats) error {
+func (s *Service) weekCounts(ctx context.Context, get func(string) *StateAggregates) error {
 	rows, err := s.db.Reader().QueryContext(ctx, `SELECT owner_org, registered_on, COUNT(*) FROM tp_registrations
 		GROUP BY owner_org, registered_on`)
 	if err != nil {
@@ -138,15 +138,15 @@ func (s *Service) weekCounts(ctx context.Context, get func(string) *StateStats) 
 	for org, m := range weeks {
 		st := get(org)
 		for k, n := range m {
-			st.ByWeek = append(st.ByWeek, Count{Key: k, Value: n})
+			st.ByWeek = append(st.ByWeek, AggregateCount{Key: k, Value: n})
 		}
 		sort.Slice(st.ByWeek, func(i, j int) bool { return st.ByWeek[i].Key < st.ByWeek[j].Key })
 	}
 	return rows.Err()
 }
 
-func assemble(by map[string]*StateStats, caller string, small int) Stats {
-	out := Stats{States: []StateStats{}, Total: StateStats{State: "EU", ByReason: []Count{}, ByWeek: []Count{}}}
+func assemble(by map[string]*StateAggregates, caller string, small int) PlatformStats {
+	out := PlatformStats{States: []StateAggregates{}, Total: StateAggregates{State: "EU", ByReason: []AggregateCount{}, ByWeek: []AggregateCount{}}}
 	reasons := map[string]int64{}
 	weeks := map[string]int64{}
 	for _, st := range by {
@@ -171,10 +171,10 @@ func assemble(by map[string]*StateStats, caller string, small int) Stats {
 	out.Total.MultipleFound /= 2
 	out.Total.MultipleResolved /= 2
 	for k, v := range reasons {
-		out.Total.ByReason = append(out.Total.ByReason, Count{Key: k, Value: v})
+		out.Total.ByReason = append(out.Total.ByReason, AggregateCount{Key: k, Value: v})
 	}
 	for k, v := range weeks {
-		out.Total.ByWeek = append(out.Total.ByWeek, Count{Key: k, Value: v})
+		out.Total.ByWeek = append(out.Total.ByWeek, AggregateCount{Key: k, Value: v})
 	}
 	sort.Slice(out.Total.ByReason, func(i, j int) bool { return out.Total.ByReason[i].Key < out.Total.ByReason[j].Key })
 	sort.Slice(out.Total.ByWeek, func(i, j int) bool { return out.Total.ByWeek[i].Key < out.Total.ByWeek[j].Key })
@@ -183,7 +183,7 @@ func assemble(by map[string]*StateStats, caller string, small int) Stats {
 }
 
 // suppress hides small counts of a state other than the caller's.
-func suppress(st *StateStats, small int64) {
+func suppress(st *StateAggregates, small int64) {
 	for i := range st.ByReason {
 		hide(&st.ByReason[i], small)
 	}
@@ -193,7 +193,7 @@ func suppress(st *StateStats, small int64) {
 }
 
 // hide suppresses a count below small: it could single out a person outside the owning state.
-func hide(c *Count, small int64) {
+func hide(c *AggregateCount, small int64) {
 	if c.Value > 0 && c.Value < small {
 		c.Value, c.Suppressed = 0, true
 	}

@@ -95,7 +95,7 @@ func rightsText(r []string) string {
 	return jsonText(r)
 }
 
-func insertRegistration(ctx context.Context, tx *sql.Tx, r *Registration) error {
+func insertRegistration(ctx context.Context, tx *txn, r *Registration) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO tp_registrations (id, owner_org, external_id, status, ground, person,
 		name_keys, date_of_birth, nationality, registered_on, address, locality, postcode, region, household_head,
 		relationship, unaccompanied, permit, permit_until, rights, deregistered_on, dereg_reason, legal_hold, version,
@@ -114,7 +114,7 @@ func insertRegistration(ctx context.Context, tx *sql.Tx, r *Registration) error 
 	return insertDocuments(ctx, tx, r)
 }
 
-func insertDocuments(ctx context.Context, tx *sql.Tx, r *Registration) error {
+func insertDocuments(ctx context.Context, tx *txn, r *Registration) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM tp_documents WHERE registration_id = $1`, r.ID); err != nil {
 		return fmt.Errorf("tp: clear documents: %w", err)
 	}
@@ -135,7 +135,7 @@ func insertDocuments(ctx context.Context, tx *sql.Tx, r *Registration) error {
 
 // updateRegistration writes every mutable column of r and bumps its version; it fails with
 // Conflict when the stored version is not r.Version (a concurrent change).
-func updateRegistration(ctx context.Context, tx *sql.Tx, r *Registration, now time.Time) error {
+func updateRegistration(ctx context.Context, tx *txn, r *Registration, now time.Time) error {
 	res, err := tx.ExecContext(ctx, `UPDATE tp_registrations SET status = $1, ground = $2, person = $3, name_keys = $4,
 		date_of_birth = $5, nationality = $6, registered_on = $7, address = $8, locality = $9, postcode = $10,
 		region = $11, household_head = $12, relationship = $13, unaccompanied = $14, permit = $15, permit_until = $16,
@@ -157,7 +157,7 @@ func updateRegistration(ctx context.Context, tx *sql.Tx, r *Registration, now ti
 }
 
 // permitUntil is the last validity date of a permit, following its extensions.
-func permitUntil(p Permit) string {
+func permitUntil(p ResidencePermit) string {
 	until := p.ValidUntil
 	for _, e := range p.Extensions {
 		if e.ValidUntil > until {
@@ -169,7 +169,7 @@ func permitUntil(p Permit) string {
 
 // nameKeys is the search column: every transliteration key of every name token in both
 // scripts, space separated and padded, so "% key %" finds a name written in any script.
-func nameKeys(p *Person) string {
+func nameKeys(p *PersonRecord) string {
 	var keys []string
 	for _, n := range []string{p.Surname, p.GivenName, p.Patronymic, p.SurnameCyrillic, p.GivenNameCyrillic,
 		p.PatronymicCyrillic} {

@@ -13,7 +13,7 @@ import (
 	"github.com/ceas-eu/ceas/internal/platform/timelimit"
 )
 
-// activation is the day Decision 2022/382 entered into force (its Art 4); no registration
+// activation is the day ReviewDecision 2022/382 entered into force (its Art 4); no registration
 // under it can be older.
 var activation = timelimit.MustDate(2022, 3, 4)
 
@@ -21,7 +21,7 @@ var zeroDate timelimit.Date
 
 // Normalize tidies input before validation: trimmed text, upper-case codes and document
 // numbers without spaces or hyphens, alpha-3 country codes turned into alpha-2.
-func (in *Input) Normalize() {
+func (in *RegistrationInput) Normalize() {
 	p := &in.Person
 	for _, s := range []*string{&p.Surname, &p.GivenName, &p.Patronymic, &p.SurnameCyrillic,
 		&p.GivenNameCyrillic, &p.PatronymicCyrillic, &p.PlaceOfBirth, &p.DateOfBirth, &in.Address,
@@ -55,14 +55,14 @@ func statelessCode(c string) bool { return c == "XXA" || c == "XXB" || c == "XXC
 
 // Validate checks the input against the rules of the platform on the given day, naming each
 // field that breaks one. state is the registering Member State.
-func (in *Input) Validate(state string, today timelimit.Date) error {
+func (in *RegistrationInput) Validate(state string, today timelimit.Date) error {
 	var v errs.Validation
 	validatePerson(&v, &in.Person, today)
 	validateGround(&v, in.Ground, state)
 	if in.RegisteredOn != "" {
 		checkDate(&v, "registered_on", in.RegisteredOn, today)
 		if d, err := timelimit.Parse(in.RegisteredOn); err == nil && d.Before(activation) {
-			v.Add("registered_on", "must be on or after 2022-03-04, when Decision 2022/382 entered into force")
+			v.Add("registered_on", "must be on or after 2022-03-04, when ReviewDecision 2022/382 entered into force")
 		}
 	}
 	validatePermit(&v, &in.Permit)
@@ -78,7 +78,7 @@ func (in *Input) Validate(state string, today timelimit.Date) error {
 	return v.Err()
 }
 
-func validatePerson(v *errs.Validation, p *Person, today timelimit.Date) {
+func validatePerson(v *errs.Validation, p *PersonRecord, today timelimit.Date) {
 	v.Check(p.Surname != "" || p.SurnameCyrillic != "", "person.surname", "is required (in Latin or Cyrillic script)")
 	v.Check(p.GivenName != "" || p.GivenNameCyrillic != "", "person.given_name", "is required (in Latin or Cyrillic script)")
 	for _, f := range []struct{ name, val string }{{"person.surname", p.Surname}, {"person.given_name", p.GivenName},
@@ -104,7 +104,7 @@ func validatePerson(v *errs.Validation, p *Person, today timelimit.Date) {
 	}
 }
 
-func validateDocument(v *errs.Validation, prefix string, d Document, today timelimit.Date) {
+func validateDocument(v *errs.Validation, prefix string, d IdentityDocument, today timelimit.Date) {
 	v.Check(slices.Contains(DocumentTypes(), d.Type), prefix+".type", "must be one of "+strings.Join(DocumentTypes(), ", "))
 	if !validCountry(d.Country) || statelessCode(d.Country) {
 		v.Add(prefix+".country", "unknown issuing country "+quote(d.Country)+" (ISO 3166-1)")
@@ -125,7 +125,7 @@ func validateDocument(v *errs.Validation, prefix string, d Document, today timel
 
 func validateGround(v *errs.Validation, g Ground, state string) {
 	if !slices.Contains(Grounds(), g) {
-		v.Add("ground", "must be one of ukrainian_national, protection_in_ukraine, family_member, permanent_resident, national_scheme (Decision 2022/382 Art 2)")
+		v.Add("ground", "must be one of ukrainian_national, protection_in_ukraine, family_member, permanent_resident, national_scheme (ReviewDecision 2022/382 Art 2)")
 		return
 	}
 	// Denmark is not bound by the Directive (Protocol No 22) and registers under national law.
@@ -134,7 +134,7 @@ func validateGround(v *errs.Validation, g Ground, state string) {
 	}
 }
 
-func validatePermit(v *errs.Validation, p *Permit) {
+func validatePermit(v *errs.Validation, p *ResidencePermit) {
 	for _, f := range []struct{ name, val string }{{"permit.issued_on", p.IssuedOn}, {"permit.valid_until", p.ValidUntil}} {
 		if f.val != "" {
 			checkDate(v, f.name, f.val, timelimit.Date{})

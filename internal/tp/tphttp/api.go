@@ -18,21 +18,21 @@ type idPath struct {
 	ID string `path:"id" maxLength:"64"`
 }
 
-type createInput struct{ Body tp.Input }
+type createInput struct{ Body tp.RegistrationInput }
 
-type resultOutput struct{ Body tp.Result }
+type resultOutput struct{ Body tp.RegistrationResult }
 
 type updateInput struct {
 	ID      string `path:"id" maxLength:"64"`
 	IfMatch string `header:"If-Match" doc:"The version the change is based on; a newer stored version answers 409."`
-	Body    tp.Input
+	Body    tp.RegistrationInput
 }
 
 type registrationOutput struct{ Body tp.Registration }
 
 type transitionInput struct {
 	ID   string `path:"id" maxLength:"64"`
-	Body tp.Transition
+	Body tp.StatusChange
 }
 
 type searchInput struct {
@@ -48,14 +48,14 @@ type reviewListInput struct {
 	Status string `query:"status" enum:"open,same_person,different_persons," doc:"Default open."`
 }
 
-type reviewOutput struct{ Body tp.Review }
+type reviewOutput struct{ Body tp.MatchReview }
 
 type decisionInput struct {
 	ID   string `path:"id" maxLength:"64"`
-	Body tp.Decision
+	Body tp.ReviewDecision
 }
 
-type statsOutput struct{ Body tp.Stats }
+type statsOutput struct{ Body tp.PlatformStats }
 
 type importInput struct {
 	Format      string `query:"format" enum:"csv,ndjson," doc:"csv or ndjson; default from Content-Type."`
@@ -71,7 +71,7 @@ func (in *importInput) Resolve(ctx huma.Context) []error {
 	return nil
 }
 
-type importOutput struct{ Body tp.ImportReport }
+type importOutput struct{ Body tp.BulkImportReport }
 
 type exportInput struct {
 	Format string `query:"format" enum:"csv,ndjson" default:"ndjson"`
@@ -91,7 +91,7 @@ func (h *Handler) registerAPI(a huma.API) {
 		})
 	api.Register(a, reg("list-tp-registrations", http.MethodGet, "/registrations",
 		"Search your state's registrations", 0), authz.PermTPRead,
-		func(ctx context.Context, in *searchInput) (*api.ListOutput[tp.Summary], error) {
+		func(ctx context.Context, in *searchInput) (*api.ListOutput[tp.RegistrationSummary], error) {
 			q := tp.Query{Name: in.Name, Document: in.Document, DateOfBirth: in.DateOfBirth, Status: tp.Status(in.Status),
 				Cursor: in.Cursor, Limit: in.Limit}
 			items, next, err := h.deps.Service.Search(ctx, q)
@@ -127,7 +127,7 @@ func (h *Handler) registerAPI(a huma.API) {
 func (h *Handler) registerTransitions(a huma.API, reg func(string, string, string, string, int) huma.Operation) {
 	for _, t := range []struct {
 		id, verb, summary string
-		fn                func(context.Context, string, tp.Transition) (tp.Registration, error)
+		fn                func(context.Context, string, tp.StatusChange) (tp.Registration, error)
 	}{
 		{"deregister-tp-registration", "deregister", "Deregister (returned to Ukraine, moved, protection ended, ...)", h.deps.Service.Deregister},
 		{"activate-tp-registration", "activate", "Mark active: the residence permit is issued", h.deps.Service.Activate},
@@ -143,7 +143,7 @@ func (h *Handler) registerTransitions(a huma.API, reg func(string, string, strin
 
 func (h *Handler) registerReviewAPI(a huma.API, reg func(string, string, string, string, int) huma.Operation) {
 	api.Register(a, reg("list-tp-reviews", http.MethodGet, "/reviews", "Your state's possible multiple registrations", 0),
-		authz.PermTPRead, func(ctx context.Context, in *reviewListInput) (*api.ListOutput[tp.Review], error) {
+		authz.PermTPRead, func(ctx context.Context, in *reviewListInput) (*api.ListOutput[tp.MatchReview], error) {
 			items, next, err := h.deps.Service.ListReviews(ctx, in.Status, in.Cursor, in.Limit)
 			if err != nil {
 				return nil, err

@@ -33,13 +33,13 @@ func TestDoneWhen(t *testing.T) {
 		env := apptest.Start(t, db)
 		de, pl := env.Token("DE", authz.RoleRegistrationOfficer), env.Token("PL", authz.RoleRegistrationOfficer)
 
-		var deReg tp.Result
+		var deReg tp.RegistrationResult
 		res := env.Do("POST", "/api/v1/tp/registrations", de, germanRecord)
 		if res.Status != 201 {
 			t.Fatalf("DE register: %d %s", res.Status, res.Body)
 		}
 		res.JSON(t, &deReg)
-		var plReg tp.Result
+		var plReg tp.RegistrationResult
 		res = env.Do("POST", "/api/v1/tp/registrations", pl, polishRecord)
 		if res.Status != 201 {
 			t.Fatalf("PL register: %d %s", res.Status, res.Body)
@@ -59,7 +59,7 @@ func TestDoneWhen(t *testing.T) {
 			t.Fatalf("PL reads DE record: %d", r.Status)
 		}
 		reviewID := plReg.Check.Hits[0].ReviewID
-		var page struct{ Items []tp.Review }
+		var page struct{ Items []tp.MatchReview }
 		env.Do("GET", "/api/v1/tp/reviews", pl, nil).JSON(t, &page)
 		if len(page.Items) != 1 || page.Items[0].ID != reviewID {
 			t.Fatalf("PL queue: %+v", page.Items)

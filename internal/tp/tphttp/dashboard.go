@@ -11,8 +11,8 @@ import (
 
 type dashboardPageData struct {
 	web.Frame
-	Own      *tp.StateStats
-	Total    tp.StateStats
+	Own      *tp.StateAggregates
+	Total    tp.StateAggregates
 	Weekly   web.Chart
 	Reasons  web.Chart
 	Map      web.Chart
@@ -62,7 +62,7 @@ func (h *Handler) dashboardPage(w http.ResponseWriter, r *http.Request) {
 
 func num(n int64) web.Cell { return web.Cell{Text: fmt.Sprint(n), Numeric: true} }
 
-func lineOption(cs []tp.Count) map[string]any {
+func lineOption(cs []tp.AggregateCount) map[string]any {
 	var x []string
 	var y []int64
 	for _, c := range cs {
@@ -82,7 +82,7 @@ func barOption(x []string, y []int64) map[string]any {
 		"series": []any{map[string]any{"type": "bar", "name": "active", "data": y}}}
 }
 
-func pieOption(cs []tp.Count) map[string]any {
+func pieOption(cs []tp.AggregateCount) map[string]any {
 	var data []any
 	for _, c := range cs {
 		data = append(data, map[string]any{"name": c.Key, "value": c.Value})

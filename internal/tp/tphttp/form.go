@@ -68,7 +68,7 @@ func opts(values ...string) []web.Option {
 }
 
 // formInput reads the posted form as an Input.
-func formInput(r *http.Request) tp.Input {
+func formInput(r *http.Request) tp.RegistrationInput {
 	return tp.InputFromColumns(func(name string) string { return strings.TrimSpace(r.PostFormValue(name)) })
 }
 

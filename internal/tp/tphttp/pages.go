@@ -44,7 +44,7 @@ func (h *Handler) validateField(w http.ResponseWriter, r *http.Request) {
 
 type resultPage struct {
 	web.Frame
-	Result tp.Result
+	Result tp.RegistrationResult
 	Hits   web.Table
 }
 
@@ -68,7 +68,7 @@ func (h *Handler) createPage(w http.ResponseWriter, r *http.Request) {
 	h.pages.Render(w, r, http.StatusCreated, "result.html", data)
 }
 
-func hitsTable(hits []tp.Hit) web.Table {
+func hitsTable(hits []tp.CrossStateHit) web.Table {
 	t := web.Table{Caption: "tp.hits.caption", Empty: "tp.hits.empty", Columns: []web.Column{{Label: "tp.col.state"},
 		{Label: "tp.col.registered_on"}, {Label: "tp.col.status"}, {Label: "tp.col.permit_until"},
 		{Label: "tp.col.probability", Numeric: true}, {Label: "tp.col.decision"}, {Label: "tp.col.explanation"}}}

@@ -19,7 +19,7 @@ func form(v url.Values) (string, string) {
 func TestPages(t *testing.T) {
 	env := apptest.Start(t, nil)
 	de, pl := env.Token("DE", authz.RoleRegistrationOfficer), env.Token("PL", authz.RoleRegistrationOfficer)
-	var deReg tp.Result
+	var deReg tp.RegistrationResult
 	env.Do("POST", "/api/v1/tp/registrations", de, germanRecord).JSON(t, &deReg)
 
 	if r := env.Do("GET", "/tp/registrations/new", pl, nil); r.Status != 200 || !strings.Contains(string(r.Body), `hx-post="/tp/validate"`) {
@@ -39,7 +39,7 @@ func TestPages(t *testing.T) {
 	if r.Status != 201 || !strings.Contains(string(r.Body), "/tp/reviews/") {
 		t.Fatalf("create: %d %s", r.Status, r.Body)
 	}
-	var reviews struct{ Items []tp.Review }
+	var reviews struct{ Items []tp.MatchReview }
 	env.Do("GET", "/api/v1/tp/reviews", pl, nil).JSON(t, &reviews)
 	if len(reviews.Items) != 1 {
 		t.Fatalf("reviews: %+v", reviews)

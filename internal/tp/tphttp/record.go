@@ -85,7 +85,7 @@ func (h *Handler) deregisterPage(w http.ResponseWriter, r *http.Request) {
 		h.deps.Fail(w, r, errs.Field("form", "cannot be read"))
 		return
 	}
-	t := tp.Transition{On: r.PostFormValue("on"), Reason: tp.Reason(r.PostFormValue("reason")), Note: r.PostFormValue("note")}
+	t := tp.StatusChange{On: r.PostFormValue("on"), Reason: tp.Reason(r.PostFormValue("reason")), Note: r.PostFormValue("note")}
 	_, err := h.deps.Service.Deregister(r.Context(), r.PathValue("id"), t)
 	if errs.KindOf(err) == errs.KindInvalid {
 		h.renderRecord(w, r, http.StatusUnprocessableEntity, err)

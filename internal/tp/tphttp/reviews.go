@@ -35,7 +35,7 @@ func (h *Handler) reviewsPage(w http.ResponseWriter, r *http.Request) {
 
 type reviewPageData struct {
 	web.Frame
-	Review      tp.Review
+	Review      tp.MatchReview
 	Mine        tp.Registration
 	Explanation web.Table
 	Fields      []web.Field
@@ -87,7 +87,7 @@ func (h *Handler) decidePage(w http.ResponseWriter, r *http.Request) {
 		h.deps.Fail(w, r, errs.Field("form", "cannot be read"))
 		return
 	}
-	d := tp.Decision{Decision: r.PostFormValue("decision"), Reason: r.PostFormValue("reason")}
+	d := tp.ReviewDecision{Decision: r.PostFormValue("decision"), Reason: r.PostFormValue("reason")}
 	_, err := h.deps.Service.Decide(r.Context(), r.PathValue("id"), d)
 	if errs.KindOf(err) == errs.KindInvalid {
 		h.renderReview(w, r, http.StatusUnprocessableEntity, err)
