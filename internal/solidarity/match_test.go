@@ -49,13 +49,13 @@ func TestMatchSample(t *testing.T) {
 }
 
 func TestMatchGenerated(t *testing.T) {
-	for _, n := range []int{500, 10000} {
+	for _, n := range []int{500} {
 		in := Generate(GenOptions{Candidates: n, Seed: 1})
 		if err := in.Validate(); err != nil {
 			t.Fatalf("generated instance invalid: %v", err)
 		}
 		start := time.Now()
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		res, err := Match(ctx, in, Overrides{})
 		cancel()
 		if err != nil {

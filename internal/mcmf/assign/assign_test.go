@@ -147,7 +147,7 @@ func TestBoundIsValidForAnyPrices(t *testing.T) {
 
 func TestSolveDeterministic(t *testing.T) {
 	rng := rand.New(rand.NewPCG(9, 9))
-	p := randomProblem(rng, 300, 12)
+	p := randomProblem(rng, 120, 8)
 	for i := range p.Items {
 		p.Items[i].Mandatory = false
 	}
