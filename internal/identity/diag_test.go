@@ -115,6 +115,16 @@ func TestDiag(t *testing.T) {
 		}
 	}
 	fmt.Println("false matches", fp)
+	for _, th := range []float64{0.5, 0.7, 0.8, 0.9, 0.95} {
+		b.cfg.MatchThreshold = th
+		outp := b.output(b.cluster(b.matches(pairs, gam)))
+		truth := map[string]string{}
+		for _, r := range recs {
+			truth[r.ID] = ent(r.ID)
+		}
+		fmt.Printf("threshold %.2f: %+v\n", th, Evaluate(outp, truth))
+	}
+	b.cfg.MatchThreshold = 0.9
 	edges := b.matches(pairs, gam)
 	groups := b.cluster(edges)
 	outp := b.output(groups)
