@@ -113,13 +113,13 @@ func dublinDemoSteps() []demoStep {
 		{"refused-final", 50, func(d *dublinDemo, c dublin.CaseRecord) error {
 			r, err := d.send(c, 45)
 			if err == nil {
-				err = d.reply(r.ID, dublin.Refuse, 40)
+				err = d.reply(r.ID, dublin.Refuse, 15)
+			}
+			if err == nil { // within 3 weeks of the refusal (Reg 1560/2003 Art 5(2))
+				_, err = d.svc.RequestReexamination(d.requesting, r.ID, d.ago(12))
 			}
 			if err == nil {
-				_, err = d.svc.RequestReexamination(d.requesting, r.ID, d.ago(35))
-			}
-			if err == nil {
-				_, err = d.svc.AnswerReexamination(d.requested, r.ID, dublin.ReplyInput{Decision: dublin.Refuse, On: d.ago(30),
+				_, err = d.svc.AnswerReexamination(d.requested, r.ID, dublin.ReplyInput{Decision: dublin.Refuse, On: d.ago(8),
 					Reasons: "Confirmed after re-examination (demo)."})
 			}
 			return err
