@@ -66,6 +66,7 @@ func commands() []command {
 		{"synth registrations", "generate synthetic registrations with ground truth", runSynthRegistrations},
 		{"tp import", "import a state's TP registrations (CSV/NDJSON; resumable)", runTPImport},
 		{"tp export", "export a state's TP registrations as CSV or NDJSON", runTPExport},
+		{"bench tp", "benchmark TP import throughput and registration latency", runBenchTP},
 		{"match", "find the records of one person in a CSV file (identity resolution)", runMatch},
 		{"bench match", "benchmark identity resolution on FEBRL and synthetic registrations", runBenchMatch},
 	}

@@ -1,26 +1,38 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/csv"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
+	"net/http"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 	"time"
 
+	"github.com/ceas-eu/ceas/internal/app"
+	"github.com/ceas-eu/ceas/internal/config"
 	"github.com/ceas-eu/ceas/internal/identity"
+	"github.com/ceas-eu/ceas/internal/platform/authn"
 	"github.com/ceas-eu/ceas/internal/platform/audit"
 	"github.com/ceas-eu/ceas/internal/platform/authz"
 	"github.com/ceas-eu/ceas/internal/platform/clock"
 	"github.com/ceas-eu/ceas/internal/platform/errs"
 	"github.com/ceas-eu/ceas/internal/platform/jobs"
+	"github.com/ceas-eu/ceas/internal/platform/observe"
 	"github.com/ceas-eu/ceas/internal/platform/outbox"
 	"github.com/ceas-eu/ceas/internal/platform/refdata"
 	"github.com/ceas-eu/ceas/internal/platform/sqldb"
+	"github.com/ceas-eu/ceas/internal/platform/timelimit"
+	"github.com/ceas-eu/ceas/internal/synth"
 	"github.com/ceas-eu/ceas/internal/tp"
 )
 
@@ -175,4 +187,204 @@ func runTPExport(ctx context.Context, env *Env, args []string) error {
 	}
 	fmt.Fprintf(env.Stderr, "tp export: %d registrations of %s\n", n, strings.ToUpper(*org))
 	return nil
+}
+
+// runBenchTP measures the platform's two targets on a fresh database: bulk import
+// throughput including the cross-state check, and the latency of one registration with its
+// check over HTTP at a fixed request rate (loopback, same process; the issue's target is
+// p99 < 50 ms at 200 requests/s with no lost or duplicated registration).
+func runBenchTP(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "bench tp", "[--n 100000] [--requests 2000] [--rate 200] [--db postgres://...]")
+	n := fs.Int("n", 100000, "registrations to import (synthetic, all states)")
+	requests := fs.Int("requests", 2000, "registrations sent over HTTP")
+	rate := fs.Int("rate", 200, "HTTP requests per second")
+	url := fs.String("db", envOr(env, "CEAS_DB", ""), "PostgreSQL URL; default a fresh SQLite database in a temporary directory")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	dir, err := os.MkdirTemp("", "ceas-bench-tp-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	f := &dbFlags{dataDir: dir, url: *url}
+	files, err := benchFiles(ctx, dir, *n)
+	if err != nil {
+		return err
+	}
+	if err := benchImport(ctx, env, f, files, *n); err != nil {
+		return err
+	}
+	return benchHTTP(ctx, env, f, *requests, *rate)
+}
+
+// benchFiles writes a synthetic population as one CSV file per state.
+func benchFiles(ctx context.Context, dir string, n int) (map[string]string, error) {
+	files := map[string]string{}
+	writers := map[string]*csv.Writer{}
+	var closers []*os.File
+	defer func() {
+		for _, c := range closers {
+			c.Close()
+		}
+	}()
+	header := []string{"external_id", "surname", "given_name", "patronymic", "sex", "date_of_birth", "place_of_birth",
+		"nationality", "document_type", "document_number", "address", "locality", "postcode", "registered_on"}
+	err := synth.Generate(ctx, synth.Options{N: n, Seed: 7}, func(r synth.Record) error {
+		w := writers[r.MemberState]
+		if w == nil {
+			path := filepath.Join(dir, r.MemberState+".csv")
+			f, err := os.Create(path)
+			if err != nil {
+				return err
+			}
+			closers = append(closers, f)
+			files[r.MemberState] = path
+			w = csv.NewWriter(f)
+			writers[r.MemberState] = w
+			if err := w.Write(header); err != nil {
+				return err
+			}
+		}
+		return w.Write([]string{r.RecordID, r.Surname, r.GivenName, r.Patronymic, r.Sex, r.DateOfBirth, r.PlaceOfBirth,
+			r.Nationality, r.DocumentType, r.DocumentNumber, r.Address, r.Locality, r.Postcode, "2022-04-01"})
+	})
+	for _, w := range writers {
+		w.Flush()
+		if err == nil {
+			err = w.Error()
+		}
+	}
+	return files, err
+}
+
+func benchImport(ctx context.Context, env *Env, f *dbFlags, files map[string]string, n int) error {
+	var accepted, rejected int64
+	var took time.Duration
+	for state, path := range files {
+		sctx, svc, db, err := openTP(ctx, &Env{Stderr: io.Discard}, f, state)
+		if err != nil {
+			return err
+		}
+		in, err := os.Open(path)
+		if err != nil {
+			db.Close()
+			return err
+		}
+		start := time.Now()
+		rep, err := svc.Import(sctx, in, tp.ImportOptions{Format: "csv", Source: path})
+		took += time.Since(start)
+		in.Close()
+		db.Close()
+		if err != nil {
+			return err
+		}
+		accepted, rejected = accepted+rep.Accepted, rejected+rep.Rejected
+	}
+	fmt.Fprintf(env.Stdout, "import: %d rows (%d accepted, %d rejected) in %s: %.0f rows/s including the cross-state check\n",
+		n, accepted, rejected, took.Round(time.Millisecond), float64(n)/took.Seconds())
+	return nil
+}
+
+// benchHTTP serves the app on loopback and sends requests registrations as a Polish
+// officer at rate per second, each checked against the imported population.
+func benchHTTP(ctx context.Context, env *Env, f *dbFlags, requests, rate int) error {
+	cfg := config.Default()
+	cfg.DataDir, cfg.DB, cfg.NoWorkers = f.dataDir, f.url, true
+	a, err := app.New(ctx, cfg, observe.NewLogger(io.Discard, "error"), app.Options{})
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Handler: a.Handler(), ReadHeaderTimeout: 5 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	defer srv.Close()
+	sys := authz.WithPrincipal(ctx, authz.System("bench"))
+	_, token, err := a.Authn.CreateToken(sys, authn.NewToken{Org: "PL", Name: "bench", Roles: []string{string(authz.RoleRegistrationOfficer)}})
+	if err != nil {
+		return err
+	}
+	bodies, err := benchBodies(ctx, requests)
+	if err != nil {
+		return err
+	}
+	lat, failed := benchSend(ctx, "http://"+ln.Addr().String()+"/api/v1/tp/registrations", token, bodies, rate)
+	var stored int
+	err = a.DB.Reader().QueryRowContext(ctx, `SELECT COUNT(*) FROM tp_registrations WHERE owner_org = 'PL' AND external_id LIKE 'bench-%'`).Scan(&stored)
+	if err != nil {
+		return err
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	pct := func(p float64) time.Duration {
+		if len(lat) == 0 {
+			return 0
+		}
+		return lat[min(len(lat)-1, int(p*float64(len(lat))))]
+	}
+	fmt.Fprintf(env.Stdout, "http: %d registrations at %d/s: p50 %s, p99 %s, max %s; %d failed; %d stored (lost %d)\n",
+		len(bodies), rate, pct(0.50).Round(time.Microsecond), pct(0.99).Round(time.Microsecond), pct(1).Round(time.Microsecond),
+		failed, stored, len(lat)-stored)
+	return nil
+}
+
+// benchBodies are registrations of synthetic persons, as JSON request bodies.
+func benchBodies(ctx context.Context, n int) ([][]byte, error) {
+	var out [][]byte
+	err := synth.Generate(ctx, synth.Options{N: n * 2, Seed: 11}, func(r synth.Record) error {
+		if len(out) == n {
+			return nil
+		}
+		cols := map[string]string{"external_id": fmt.Sprintf("bench-%d", len(out)), "sex": r.Sex, "date_of_birth": r.DateOfBirth,
+			"nationality": "UA", "surname": r.Surname, "given_name": r.GivenName, "ground": "ukrainian_national"}
+		in := tp.InputFromColumns(func(k string) string { return cols[k] })
+		if in.Validate("PL", timelimit.FromTime(time.Now())) != nil {
+			return nil
+		}
+		b, err := json.Marshal(in)
+		out = append(out, b)
+		return err
+	})
+	return out, err
+}
+
+// benchSend posts bodies at rate per second and returns the latencies of the successes.
+func benchSend(ctx context.Context, url, token string, bodies [][]byte, rate int) ([]time.Duration, int) {
+	var mu sync.Mutex
+	var lat []time.Duration
+	failed := 0
+	var wg sync.WaitGroup
+	tick := time.NewTicker(time.Second / time.Duration(max(rate, 1)))
+	defer tick.Stop()
+	client := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 256}}
+	for _, b := range bodies {
+		<-tick.C
+		wg.Add(1)
+		go func(b []byte) {
+			defer wg.Done()
+			req, _ := http.NewRequestWithContext(ctx, http.MethodPost, url, bytes.NewReader(b))
+			req.Header.Set("Authorization", "Bearer "+token)
+			req.Header.Set("Content-Type", "application/json")
+			start := time.Now()
+			resp, err := client.Do(req)
+			d := time.Since(start)
+			ok := err == nil && resp.StatusCode == http.StatusCreated
+			if err == nil {
+				_, _ = io.Copy(io.Discard, resp.Body)
+				resp.Body.Close()
+			}
+			mu.Lock()
+			defer mu.Unlock()
+			if ok {
+				lat = append(lat, d)
+			} else {
+				failed++
+			}
+		}(b)
+	}
+	wg.Wait()
+	return lat, failed
 }
