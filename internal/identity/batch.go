@@ -41,13 +41,20 @@ func newBatch(ctx context.Context, records []Record, cfg Config) (*batch, error)
 	return b, nil
 }
 
-// parallel runs fn over [0,n) split into chunks on workers goroutines.
+// parallel runs fn over [0,n) split into chunks on workers goroutines. A panic in a
+// worker (a bug) is returned as an error rather than crashing the process.
 func parallel(ctx context.Context, workers, n int, fn func(lo, hi int)) error {
 	const chunk = 4096
 	var next atomic.Int64
 	var wg sync.WaitGroup
+	var panicked atomic.Value
 	for range workers {
 		wg.Go(func() {
+			defer func() {
+				if p := recover(); p != nil {
+					panicked.Store(fmt.Sprint(p))
+				}
+			}()
 			for ctx.Err() == nil {
 				lo := int(next.Add(chunk)) - chunk
 				if lo >= n {
@@ -58,6 +65,9 @@ func parallel(ctx context.Context, workers, n int, fn func(lo, hi int)) error {
 		})
 	}
 	wg.Wait()
+	if p := panicked.Load(); p != nil {
+		return fmt.Errorf("identity: internal error: %v", p)
+	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("identity: %w", err)
 	}

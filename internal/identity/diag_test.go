@@ -12,7 +12,9 @@ import (
 	"github.com/ceas-eu/ceas/internal/synth"
 )
 
-// TestDiag is a temporary diagnostic (set CEAS_DIAG to a FEBRL file).
+// TestDiag prints the estimated weights, the true pairs missed by blocking or scored
+// low, the false matches and F1 by threshold: set CEAS_DIAG to "synth" (CEAS_DIAGN
+// records, seed CEAS_DIAGSEED) or to a FEBRL file. A tuning aid, skipped by default.
 func TestDiag(t *testing.T) {
 	path := os.Getenv("CEAS_DIAG")
 	if path == "" {
@@ -144,6 +146,7 @@ func TestDiag(t *testing.T) {
 	fmt.Println("missed by blocking", missBlock, "scored low", lowScore, "candidates", len(pairs))
 }
 
+// TestDiagTime prints the time of each stage on a FEBRL file (set CEAS_DIAGT).
 func TestDiagTime(t *testing.T) {
 	path := os.Getenv("CEAS_DIAGT")
 	if path == "" {
