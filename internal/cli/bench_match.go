@@ -243,4 +243,3 @@ func benchIndex(ctx context.Context, env *Env, n, queries int, seed int64) error
 	runtime.KeepAlive(ix)
 	return nil
 }
-

@@ -33,8 +33,8 @@ type dob struct {
 
 // docF is a prepared document number.
 type docF struct {
-	raw   string // upper case, no spaces or punctuation
-	glyph string // Cyrillic look-alikes mapped to Latin, O to 0
+	raw    string // upper case, no spaces or punctuation
+	glyph  string // Cyrillic look-alikes mapped to Latin, O to 0
 	roman  string // the series romanised (СН -> SN)
 	digits string // the digits alone
 }

@@ -38,16 +38,16 @@ const (
 
 // Date-of-birth levels.
 const (
-	dMissing   = 0
-	dExact     = 1
-	dSwapped   = 2 // day and month exchanged
-	dOneDigit  = 3 // one digit or adjacent transposition in YYYYMMDD
-	dPartial   = 4 // one date partial, agreeing on what both have
-	dJan1      = 5 // same year, one side on the 1 January default
-	dYearPM1   = 6 // one year apart, same day and month
-	dSameYear  = 7
-	dDisagree  = 8 // within two years
-	dFar       = 9 // three or more years apart: another generation or another person
+	dMissing  = 0
+	dExact    = 1
+	dSwapped  = 2 // day and month exchanged
+	dOneDigit = 3 // one digit or adjacent transposition in YYYYMMDD
+	dPartial  = 4 // one date partial, agreeing on what both have
+	dJan1     = 5 // same year, one side on the 1 January default
+	dYearPM1  = 6 // one year apart, same day and month
+	dSameYear = 7
+	dDisagree = 8 // within two years
+	dFar      = 9 // three or more years apart: another generation or another person
 )
 
 // Document levels.

@@ -12,8 +12,8 @@ import "math"
 // against millions of records demands more evidence than one against thousands.
 type Model struct {
 	MatchesPerRecord float64                     `json:"matches_per_record"`
-	M     [nFields][maxLevels]float64 `json:"m"`
-	U     [nFields][maxLevels]float64 `json:"u"`
+	M                [nFields][maxLevels]float64 `json:"m"`
+	U                [nFields][maxLevels]float64 `json:"u"`
 }
 
 // priorTable lists m then u per level (from level 1) for each field: priors chosen from
