@@ -56,3 +56,25 @@ func TestSeedSpeed(t *testing.T) {
 	el := time.Since(start)
 	t.Logf("seeded %d of %d in %s (%.0f/s), %d reviews", stored, n, el, float64(stored)/el.Seconds(), reviews)
 }
+
+// TestImportSpeed measures a bulk import of CEAS_TP_IMPORT_FILE as CEAS_TP_IMPORT_ORG
+// (skipped when unset).
+func TestImportSpeed(t *testing.T) {
+	path, org := os.Getenv("CEAS_TP_IMPORT_FILE"), os.Getenv("CEAS_TP_IMPORT_ORG")
+	if path == "" {
+		t.Skip("set CEAS_TP_IMPORT_FILE and CEAS_TP_IMPORT_ORG")
+	}
+	f := newFixture(t, sqldbtest.SQLite(t))
+	in, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	start := time.Now()
+	rep, err := f.svc.Import(officer(org), in, ImportOptions{Format: "csv"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	el := time.Since(start)
+	t.Logf("imported %d lines (%d accepted) in %s (%.0f/s)", rep.Lines, rep.Accepted, el, float64(rep.Lines)/el.Seconds())
+}
