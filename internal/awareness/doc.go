@@ -3,8 +3,29 @@
 // aggregate series by route, state and nationality, their analysis, early-warning rules and
 // the situational report (Report on Migration and Asylum, COM(2022) 740, section 3).
 //
-// This package is pure: no SQL, no HTTP, no clock. The store, the service (access, audit,
-// outbox) and the transport (awarenesshttp: API, dashboards, the HTML report) build on it.
+// The model, the analysis, the rules, the readers and the report are pure functions: no SQL,
+// no HTTP, no clock. Service (service.go, *_store.go, jobs.go) keeps them in the database:
+// every exported method is one transaction that checks the caller's permission
+// (awareness.read, .manage, .ingest), writes the rows and the audit record together and
+// raises its events through the outbox. The transport (awarenesshttp: API, dashboards, the
+// printable report) calls the Service only.
+//
+// # Store
+//
+//   - Observations are never updated: a row is a key and a revision. Importing the same file
+//     again finds every row stored with the same value and writes nothing; a row whose key
+//     and revision are stored with another value is rejected with its line (send the next
+//     revision). The rows of one import are written in one transaction; rejected rows are
+//     listed in the ImportResult, the others stored.
+//   - A national system (an organisation that is a state) may report only its own state.
+//   - Other modules publish aggregates through Publisher (Service.Ingest) or a Feed the
+//     awareness.feeds job pulls; a changed count is stored as the key's next revision.
+//   - The awareness.evaluate job runs the enabled rules over the weeks new data can have
+//     changed, stores each alert once (rule, week, nationality), and notifies the rule's
+//     organisations of recent ones (inbox and webhook topic awareness.alert). Coordinators
+//     acknowledge alerts; acknowledgements are audited.
+//   - Everything shown is suppressed below the configured small count outside the owning
+//     state (Observations, Situation, Report).
 //
 // # Aggregates and invariants
 //

@@ -159,22 +159,24 @@ func (s *Service) Backtest(ctx context.Context, id string, p Period) (BacktestRe
 	return out, nil
 }
 
-// DefaultPeriod is the period the dashboards open on: from 1 January to the last day of
-// reported arrivals or detections (the latest data the network watches), or the year to date
-// of today when there is none.
+// DefaultPeriod is the period the dashboards open on: from 1 January to the last day of the
+// arrivals reported by Member States (the headline series of the report, section 3), else of
+// Frontex detections, else the year to date of today.
 func (s *Service) DefaultPeriod(ctx context.Context) (Period, error) {
 	if err := authz.Require(authz.FromContext(ctx), authz.PermAwarenessRead); err != nil {
 		return Period{}, err
 	}
-	var last string
-	err := s.db.Reader().QueryRowContext(ctx, `SELECT COALESCE(MAX(period_end), '') FROM awareness_observations
-		WHERE series IN ('arrivals', 'detections') AND measure = ''`).Scan(&last)
-	if err != nil {
-		return Period{}, fmt.Errorf("awareness: latest data: %w", err)
+	for _, kind := range []SeriesKind{SeriesArrivals, SeriesDetections} {
+		var last string
+		err := s.db.Reader().QueryRowContext(ctx, `SELECT COALESCE(MAX(period_end), '') FROM awareness_observations
+			WHERE series = $1 AND measure = ''`, string(kind)).Scan(&last)
+		if err != nil {
+			return Period{}, fmt.Errorf("awareness: latest data: %w", err)
+		}
+		if end, err := ParseDate(last); err == nil {
+			return Period{Start: Civil(end.Year(), 1, 1), End: end}, nil
+		}
 	}
-	end, err := ParseDate(last)
-	if err != nil {
-		end = DateOf(s.clock.Now())
-	}
-	return Period{Start: Civil(end.Year(), 1, 1), End: end}, nil
+	today := DateOf(s.clock.Now())
+	return Period{Start: Civil(today.Year(), 1, 1), End: today}, nil
 }

@@ -246,3 +246,29 @@ func TestDemoImportIsIdempotentAndReportMatches(t *testing.T) {
 		}
 	})
 }
+
+// TestSmallCountsSuppressedOutsideTheOwningState: a count of 3 asylum applications in Malta
+// is shown to Malta's users but withheld from other states and EU bodies (GDPR Art 89(1)).
+func TestSmallCountsSuppressedOutsideTheOwningState(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		file := header + "asylum_applications,2022-07-01,2022-07-31,MT,,3,applications,s,0\n" +
+			"asylum_applications,2022-07-01,2022-07-31,IT,,4000,applications,s,0\n"
+		if _, err := f.svc.Import(system(), awareness.FormatCSV, "small.csv", []byte(file)); err != nil {
+			t.Fatal(err)
+		}
+		tests := []struct {
+			org        string
+			suppressed bool
+		}{{"MT", false}, {"IT", true}, {"EC", true}}
+		for _, tt := range tests {
+			obs, _, err := f.svc.Observations(as(tt.org, authz.RoleAnalyst), awareness.ObservationFilter{State: "MT"}, "", 10)
+			if err != nil || len(obs) != 1 {
+				t.Fatalf("%s: %v %v", tt.org, obs, err)
+			}
+			if obs[0].Suppressed != tt.suppressed || (tt.suppressed && obs[0].Value != 0) {
+				t.Errorf("%s sees %+v", tt.org, obs[0])
+			}
+		}
+	})
+}

@@ -33,7 +33,7 @@ func TestPagesRender(t *testing.T) {
 			want        []string
 		}{
 			{"/awareness?from=2022-01-01&to=2022-09-25", e.analyst, []string{"116,610", "+39%", "+47%", "data-map=", "Central Mediterranean — arrivals by month", "Belarus prevented entries"}},
-			{"/awareness", e.coord, []string{"Key figures", "data-chart="}},
+			{"/awareness", e.coord, []string{"116,610", "+39%", "data-chart=", `value="2022-09-25"`}}, // opens on the report's period
 			{"/awareness/alerts", e.coord, []string{"Belarus prevented entries", "Acknowledge"}},
 			{"/awareness/alerts", e.analyst, []string{"Belarus prevented entries"}},
 			{"/awareness/rules", e.analyst, []string{"Belarus prevented entries", "prevented_entries, Eastern land border"}},
