@@ -24,8 +24,17 @@ func (st *state) iterate(ctx context.Context) int {
 	bestObj := st.objective()
 	improved := 0
 	rounds := min(ilsMaxRounds, 10*len(p.Items)+50)
+	if _, ok := ctx.Deadline(); ok {
+		rounds = 100 * rounds // the deadline ends it; results then depend on speed
+	}
+	st.tabu = make([]int, len(p.Items))
+	defer func() { st.tabu = nil }()
 	for round := 0; round < rounds && deadline(ctx) == nil; round++ {
 		st.kick(rng)
+		st.improve(ctx)
+		for i := range st.tabu {
+			st.tabu[i] = -1
+		}
 		st.improve(ctx)
 		if obj := st.objective(); obj >= bestObj && st.feasible() {
 			if obj > bestObj {
@@ -41,14 +50,18 @@ func (st *state) iterate(ctx context.Context) int {
 	return improved
 }
 
-// kick empties two random bins of their non-mandatory members, if floors allow.
+// kick empties two random bins of their non-mandatory members, if floors allow, and
+// makes each removed item tabu for the bin it left, so that the search that follows
+// must find another arrangement rather than rebuild the same one.
 func (st *state) kick(rng *rand.Rand) {
 	p := st.s.p
 	b1 := rng.IntN(len(p.Bins))
 	b2 := rng.IntN(len(p.Bins))
 	for i := range p.Items {
+		st.tabu[i] = -1
 		if b := st.bin[i]; (b == b1 || b == b2) && !p.Items[i].Mandatory && st.canLeave(i, -1) {
 			st.remove(i)
+			st.tabu[i] = b
 		}
 	}
 }

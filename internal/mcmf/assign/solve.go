@@ -129,7 +129,7 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
 func (s *solver) heuristic(ctx context.Context) (*Solution, error) {
 	relaxCtx, cancel := share(ctx, 0.6)
 	defer cancel()
-	searchCtx, cancel2 := share(ctx, 0.9)
+	searchCtx, cancel2 := share(ctx, 0.85)
 	defer cancel2()
 	rx, err := s.solveRelaxation(relaxCtx, s.opt.ColumnRounds)
 	if err != nil {
@@ -171,6 +171,12 @@ func (s *solver) heuristic(ctx context.Context) (*Solution, error) {
 	sol.Moves = st.improve(searchCtx)
 	sol.Moves += st.iterate(searchCtx)
 	sol.Bin, sol.Objective = st.bin, st.objective()
+	boundCtx, cancel4 := share(ctx, 0.9)
+	defer cancel4()
+	if m2, b2 := s.tightenBound(boundCtx, m, sol.Objective); b2 < sol.Bound {
+		sol.Bound, sol.Prices = b2, m2
+		_, sol.GroupPrices = s.Bound(m2)
+	}
 	sol.Status = Feasible
 	if sol.Objective >= sol.Bound {
 		sol.Status, sol.Bound = Optimal, sol.Objective

@@ -8,6 +8,7 @@ type state struct {
 	extra [NumExtra][]int64
 	gload []int64
 	mask  [][]uint64 // per item with restricted candidates, a bitset of its bins
+	tabu  []int      // per item, a bin it may not return to during a kick (-1: none)
 }
 
 func newState(s *solver) *state {
@@ -30,8 +31,11 @@ func newState(s *solver) *state {
 	return st
 }
 
-// allowed reports whether b is a candidate bin of item i.
+// allowed reports whether b is a candidate bin of item i (and not tabu for it).
 func (st *state) allowed(i, b int) bool {
+	if st.tabu != nil && st.tabu[i] == b {
+		return false
+	}
 	m := st.mask[i]
 	return m == nil || m[b/64]&(1<<(b%64)) != 0
 }
