@@ -30,9 +30,16 @@ func TestSolidarityMatchCLI(t *testing.T) {
 	inPath := writeInstance(t, in)
 	out := filepath.Join(t.TempDir(), "assignment.json")
 	explain := filepath.Join(t.TempDir(), "explain.json")
+	pin := 0
+	for k, c := range in.Cases {
+		if c.AllowedStates == nil && c.FamilyLinkState == nil && c.UAMCount+c.MedicalCount == 0 {
+			pin = k
+			break
+		}
+	}
 	var stdout, stderr bytes.Buffer
 	code := Main(context.Background(), []string{"solidarity", "match", "--in", inPath, "--out", out,
-		"--time-limit", "2", "--explain", explain, "--pin", in.Cases[0].ID + "=" + in.Places[0].ID}, &Env{Stdout: &stdout, Stderr: &stderr})
+		"--time-limit", "2", "--explain", explain, "--pin", in.Cases[pin].ID + "=" + in.Places[0].ID}, &Env{Stdout: &stdout, Stderr: &stderr})
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
@@ -44,7 +51,7 @@ func TestSolidarityMatchCLI(t *testing.T) {
 	if a["schema"] != solidarity.SolutionSchema || a["instance"] != in.Name || len(a["assignment"].([]any)) != len(in.Cases) {
 		t.Fatalf("unexpected assignment file: %.200s", data)
 	}
-	if a["assignment"].([]any)[0].(float64) != 0 {
+	if a["assignment"].([]any)[pin].(float64) != 0 {
 		t.Fatal("the pin was not honoured")
 	}
 	for _, k := range []string{"objective", "bound", "gap", "seconds"} {
