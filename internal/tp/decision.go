@@ -28,6 +28,7 @@ const JobConfirmReminder = "tp.deregistration.reminder"
 // asked to confirm its deregistration by a deadline, with reminders (Commission guidelines
 // C(2022) 1806: rights come from one state at a time).
 func (s *Service) Decide(ctx context.Context, id string, d ReviewDecision) (MatchReview, error) {
+	ctx = withPurpose(ctx, "review of a multiple registration")
 	p, err := callerState(ctx, authz.PermTPReview)
 	if err != nil {
 		return MatchReview{}, err

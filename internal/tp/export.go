@@ -17,6 +17,7 @@ import (
 // NDJSON (one Registration per line) or CSV (the columns of ImportColumns, so an export can
 // be imported again). The export is audited with its size.
 func (s *Service) Export(ctx context.Context, w io.Writer, format string) (int, error) {
+	ctx = withPurpose(ctx, "bulk exchange")
 	p, err := callerState(ctx, authz.PermTPRead)
 	if err != nil {
 		return 0, err

@@ -63,6 +63,7 @@ var errCrash = errors.New("tp: simulated crash")
 // resumes after its last committed line when run again with the same Source; being
 // idempotent on the external id, a repeated row never creates a second registration.
 func (s *Service) Import(ctx context.Context, r io.Reader, opt ImportOptions) (BulkImportReport, error) {
+	ctx = withPurpose(ctx, "bulk exchange")
 	p, err := callerState(ctx, authz.PermTPImport)
 	if err != nil {
 		return BulkImportReport{}, err

@@ -25,6 +25,7 @@ type RegistrationResult struct {
 // other state's registrations in real time, and returns both. Hits above the review
 // threshold open reviews and notify both states.
 func (s *Service) Register(ctx context.Context, in RegistrationInput) (RegistrationResult, error) {
+	ctx = withPurpose(ctx, "temporary protection registration")
 	p, err := callerState(ctx, authz.PermTPWrite)
 	if err != nil {
 		return RegistrationResult{}, err
@@ -90,6 +91,7 @@ func checkHousehold(ctx context.Context, tx *txn, p authz.Principal, r *Registra
 // Update replaces the data of a registration. A change of the person's identity runs the
 // cross-state check again, as ReviewDecision 2022/382 registrations must stay comparable.
 func (s *Service) Update(ctx context.Context, id string, version int64, in RegistrationInput) (RegistrationResult, error) {
+	ctx = withPurpose(ctx, "temporary protection registration")
 	p, err := callerState(ctx, authz.PermTPWrite)
 	if err != nil {
 		return RegistrationResult{}, err
@@ -217,6 +219,7 @@ func (s *Service) Reregister(ctx context.Context, id string, t StatusChange) (Re
 
 func (s *Service) transition(ctx context.Context, id string, t StatusChange, needReason bool,
 	change func(r *Registration, t StatusChange) (string, error)) (Registration, error) {
+	ctx = withPurpose(ctx, "temporary protection case handling")
 	p, err := callerState(ctx, authz.PermTPWrite)
 	if err != nil {
 		return Registration{}, err

@@ -178,6 +178,7 @@ func (s *Service) ListReviews(ctx context.Context, status, cursor string, limit 
 
 // GetReview returns one review of the caller's state; the read is audited.
 func (s *Service) GetReview(ctx context.Context, id string) (MatchReview, error) {
+	ctx = withPurpose(ctx, "review of a multiple registration")
 	p, err := callerState(ctx, authz.PermTPRead)
 	if err != nil {
 		return MatchReview{}, err

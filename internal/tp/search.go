@@ -41,6 +41,7 @@ func (f *filter) add(cond string, args ...any) {
 // Search lists the caller's state's registrations that fit q, newest first. The search is
 // audited with its criteria (not its results).
 func (s *Service) Search(ctx context.Context, q Query) ([]RegistrationSummary, string, error) {
+	ctx = withPurpose(ctx, "temporary protection case handling")
 	p, err := callerState(ctx, authz.PermTPRead)
 	if err != nil {
 		return nil, "", err

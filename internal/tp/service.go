@@ -105,6 +105,7 @@ func callerState(ctx context.Context, perm authz.Permission) (authz.Principal, e
 // read is audited; an attempt on another state's registration answers NotFound and is
 // audited as denied.
 func (s *Service) Get(ctx context.Context, id string) (Registration, error) {
+	ctx = withPurpose(ctx, "temporary protection case handling")
 	p := authz.FromContext(ctx)
 	if err := authz.Require(p, authz.PermTPRead); err != nil {
 		return Registration{}, err
@@ -161,4 +162,13 @@ func (s *Service) Trail(ctx context.Context, id string) ([]audit.Entry, error) {
 	page, err := s.audit.List(authz.WithPrincipal(ctx, authz.System("tp.trail")),
 		audit.Filter{ObjectType: "tp_registration", ObjectID: id}, "", 100)
 	return page.Entries, err
+}
+
+// withPurpose states the purpose of an access in the audit log when the caller gave none:
+// the purpose follows from the operation (GDPR Art 5(1)(b), purpose limitation).
+func withPurpose(ctx context.Context, purpose string) context.Context {
+	if audit.Purpose(ctx) != "unspecified" {
+		return ctx
+	}
+	return audit.WithPurpose(ctx, purpose)
 }
