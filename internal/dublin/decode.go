@@ -58,7 +58,10 @@ func decodeError(err error) error {
 	}
 	msg := err.Error()
 	if name, ok := strings.CutPrefix(msg, "json: unknown field "); ok {
-		return errs.Field(strings.Trim(name, `"`), "unknown key (format "+FormatVersion+")")
+		if name = strings.Trim(name, `"`); name == "" {
+			return errs.Field("(document)", `unknown key "" (format `+FormatVersion+")")
+		}
+		return errs.Field(name, "unknown key (format "+FormatVersion+")")
 	}
 	return errs.Field("(document)", strings.TrimPrefix(msg, "json: "))
 }

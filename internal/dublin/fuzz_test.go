@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/ceas-eu/ceas/internal/platform/errs"
 )
 
 // FuzzDecideCase feeds arbitrary bytes to Decode and every accepted case to Determine: it
@@ -45,5 +47,25 @@ func FuzzDetermineUnvalidated(f *testing.F) {
 			return
 		}
 		_ = Determine(c)
+	})
+}
+
+// FuzzDecodeJSON feeds arbitrary bodies to the decoder of the service's inputs: it never
+// panics and refuses with an Invalid error naming a field.
+func FuzzDecodeJSON(f *testing.F) {
+	for _, s := range []string{`{"decision": "accept", "on": "2026-03-02"}`, `{"on": "2026-02-30"}`, `{"x": 1}`,
+		`{"decision": 1}`, `{} {}`, ``, `{"on": null}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var in ReplyInput
+		err := DecodeJSON(data, &in)
+		if err == nil {
+			return
+		}
+		e, ok := errs.As(err)
+		if !ok || e.Kind != errs.KindInvalid || len(e.Fields) == 0 || e.Fields[0].Field == "" {
+			t.Fatalf("unclassified or unnamed error: %v", err)
+		}
 	})
 }
