@@ -190,10 +190,16 @@ func compareDocs(a, b []docF) uint8 {
 	if len(a) == 0 || len(b) == 0 {
 		return docMissing
 	}
-	best := uint8(docDisagree)
+	best := uint8(docMissing)
 	for i := range a {
 		for j := range b {
 			x, y := &a[i], &b[j]
+			if x.raw != y.raw && x.kind != "" && y.kind != "" && x.kind != y.kind {
+				continue // a passport number says nothing about an ID card number
+			}
+			if best == docMissing {
+				best = docDisagree
+			}
 			switch {
 			case x.raw == y.raw:
 				return docExact

@@ -37,6 +37,7 @@ type docF struct {
 	glyph  string // Cyrillic look-alikes mapped to Latin, O to 0
 	roman  string // the series romanised (СН -> SN)
 	digits string // the digits alone
+	kind   string // document type, lower case ("" when not given)
 }
 
 // features is a record prepared for comparison: every normalisation done once.
@@ -122,6 +123,7 @@ func (p *preparer) prepare(r *Record) *features {
 	f.nat = p.intern(parseNationality(r.Nationality))
 	for _, d := range r.Documents {
 		if df, ok := prepareDoc(d.Number); ok {
+			df.kind = p.intern(strings.ToLower(strings.TrimSpace(d.Type)))
 			f.docs = append(f.docs, df)
 		}
 	}
