@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"os"
+	"sort"
 	"strconv"
 	"testing"
 	"time"
@@ -77,4 +78,48 @@ func TestImportSpeed(t *testing.T) {
 	}
 	el := time.Since(start)
 	t.Logf("imported %d lines (%d accepted) in %s (%.0f/s)", rep.Lines, rep.Accepted, el, float64(rep.Lines)/el.Seconds())
+}
+
+// TestRegisterLatency seeds CEAS_TP_SEED_N registrations, then registers 1000 more one by
+// one and reports the latency distribution of Register with its check (skipped when unset).
+func TestRegisterLatency(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("CEAS_TP_SEED_N"))
+	if n == 0 {
+		t.Skip("set CEAS_TP_SEED_N")
+	}
+	f := newFixture(t, sqldbtest.SQLite(t))
+	var rows []SeedRow
+	_ = synth.Generate(context.Background(), synth.Options{N: n + 2000, Seed: 3}, func(r synth.Record) error {
+		cols := map[string]string{"external_id": r.RecordID, "sex": r.Sex, "date_of_birth": r.DateOfBirth,
+			"nationality": "UA", "surname": r.Surname, "given_name": r.GivenName, "registered_on": "2022-04-01",
+			"ground": "ukrainian_national"}
+		fr := fileRow{in: InputFromColumns(func(k string) string { return cols[k] })}
+		prepareImported(&fr, r.MemberState)
+		rows = append(rows, SeedRow{State: r.MemberState, Input: fr.in})
+		return nil
+	})
+	i := 0
+	sys := authz.WithPrincipal(context.Background(), authz.System("demo"))
+	if _, err := f.svc.Seed(sys, func() (SeedRow, bool, error) {
+		if i == n {
+			return SeedRow{}, false, nil
+		}
+		i++
+		return rows[i-1], true, nil
+	}, nil); err != nil {
+		t.Fatal(err)
+	}
+	var lat []time.Duration
+	for _, row := range rows[n:] {
+		if row.State != "PL" {
+			continue
+		}
+		start := time.Now()
+		if _, err := f.svc.Register(officer("PL"), row.Input); err != nil {
+			continue
+		}
+		lat = append(lat, time.Since(start))
+	}
+	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+	t.Logf("%d registrations on %d: p50 %s p99 %s max %s", len(lat), n, lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1])
 }
