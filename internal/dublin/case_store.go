@@ -55,6 +55,24 @@ func getCase(ctx context.Context, q sqldb.Querier, id string) (CaseRecord, error
 	return r, nil
 }
 
+// lockCase takes the case's row lock for the rest of the transaction with a no-op write, so
+// two steps on one case (a reply and a job, say) run one after the other on PostgreSQL as
+// they do on SQLite's single writer, and each sees the other's result.
+func lockCase(ctx context.Context, tx *sql.Tx, id string) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE dublin_cases SET updated_at = updated_at WHERE id = $1`, id); err != nil {
+		return fmt.Errorf("dublin: lock case %s: %w", id, err)
+	}
+	return nil
+}
+
+// lockedCase locks and reads a case inside tx.
+func lockedCase(ctx context.Context, tx *sql.Tx, id string) (CaseRecord, error) {
+	if err := lockCase(ctx, tx, id); err != nil {
+		return CaseRecord{}, err
+	}
+	return getCase(ctx, tx, id)
+}
+
 // insertCase stores a new case row.
 func insertCase(ctx context.Context, tx *sql.Tx, r *CaseRecord) error {
 	facts, err := json.Marshal(r.Case)

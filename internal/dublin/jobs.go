@@ -115,7 +115,7 @@ func (s *Service) checkCase(ctx context.Context, id string) (bool, error) {
 	ctx = authz.WithPrincipal(ctx, authz.System(JobDeadline))
 	changed := false
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		r, err := getCase(ctx, tx, id)
+		r, err := lockedCase(ctx, tx, id)
 		if err != nil {
 			return err
 		}
@@ -203,7 +203,7 @@ func stageText(s State) string {
 func (s *Service) Remind(ctx context.Context, caseID, kind string, day Date) error {
 	ctx = authz.WithPrincipal(ctx, authz.System(JobReminder))
 	return s.db.Tx(ctx, func(tx *sql.Tx) error {
-		r, err := getCase(ctx, tx, caseID)
+		r, err := lockedCase(ctx, tx, caseID)
 		if err != nil {
 			return err
 		}

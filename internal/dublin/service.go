@@ -211,7 +211,7 @@ func (s *Service) change(ctx context.Context, id string, fn func(tx *sql.Tx, r *
 	var r CaseRecord
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if r, err = getCase(ctx, tx, id); err != nil {
+		if r, err = lockedCase(ctx, tx, id); err != nil {
 			return err
 		}
 		req, err := s.loadActive(ctx, tx, &r)

@@ -32,10 +32,14 @@ func (s *Service) changeRequest(ctx context.Context, id string, who party, actio
 	if err != nil {
 		return Request{}, err
 	}
+	caseID := first.CaseID // partyOf hides it from the requested state
 	if err := s.partyOf(ctx, p, &first); err != nil {
 		return Request{}, err
 	}
 	err = s.db.Tx(ctx, func(tx *sql.Tx) error {
+		if err := lockCase(ctx, tx, caseID); err != nil {
+			return err
+		}
 		req, err := getRequest(ctx, tx, id)
 		if err != nil {
 			return err

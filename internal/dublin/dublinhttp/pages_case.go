@@ -3,6 +3,7 @@ package dublinhttp
 import (
 	"encoding/json"
 	"net/http"
+	"sort"
 	"strings"
 
 	"github.com/ceas-eu/ceas/internal/dublin"
@@ -83,25 +84,25 @@ func eventTable(evs []dublin.CaseEvent) web.Table {
 }
 
 // timeline is an ECharts option placing the case's events and its open deadlines on one
-// time axis; the page lists the same dates in tables for screen readers.
+// time axis. The points come from a dataset, so the chart's table view (app.js) lists
+// them as date, lane and what happened; the page also lists them in tables.
 func timeline(c dublin.CaseRecord, evs []dublin.CaseEvent) web.Chart {
-	var past, ahead [][]any
+	rows := [][]string{{"date", "lane", "what"}, {c.LodgedOn.String(), "events", "application lodged"}}
 	for _, e := range evs {
-		past = append(past, []any{e.On.String(), "events", strings.ReplaceAll(e.Kind, "_", " ")})
+		rows = append(rows, []string{e.On.String(), "events", strings.ReplaceAll(e.Kind, "_", " ")})
 	}
 	for _, d := range c.Deadlines {
-		ahead = append(ahead, []any{d.Date.String(), "deadlines", strings.ReplaceAll(d.Kind, "_", " ") + " (" + d.Article + ")"})
+		rows = append(rows, []string{d.Date.String(), "deadlines", strings.ReplaceAll(d.Kind, "_", " ") + " (" + d.Article + ")"})
 	}
-	past = append(past, []any{c.LodgedOn.String(), "events", "application lodged"})
+	body := rows[1:]
+	sort.SliceStable(body, func(i, j int) bool { return body[i][0] < body[j][0] })
 	option := map[string]any{
+		"dataset": map[string]any{"source": rows},
 		"tooltip": map[string]any{"trigger": "item"},
-		"legend":  map[string]any{},
 		"xAxis":   map[string]any{"type": "time"},
 		"yAxis":   map[string]any{"type": "category", "data": []string{"events", "deadlines"}},
-		"series": []any{
-			map[string]any{"name": "Events", "type": "scatter", "symbolSize": 14, "data": past},
-			map[string]any{"name": "Deadlines", "type": "scatter", "symbol": "diamond", "symbolSize": 16, "data": ahead},
-		},
+		"series": []any{map[string]any{"name": "Timeline", "type": "scatter", "symbolSize": 14,
+			"encode": map[string]any{"x": "date", "y": "lane", "tooltip": []string{"date", "what"}}}},
 	}
 	return web.Chart{Title: "dublin.case.timeline", Option: option}
 }
