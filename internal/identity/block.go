@@ -15,6 +15,9 @@ package identity
 //	street+postcode    survives every personal field changed at one address
 //	names, sorted      survives given name and surname swapped with a wrong date
 //	given+year+initial survives a surname typo or feminine form with a 1 January date
+//	given+day+month    survives a married surname with the year mistyped
+//	given+year+month   survives a married surname with the day mistyped
+//	document digits    survives the series dropped and the name changed
 //
 // Hashes are FNV-1a over a tag byte and the parts.
 const (
@@ -30,6 +33,9 @@ const (
 	tagAddress
 	tagNamesSorted
 	tagGivenYearInitial
+	tagGivenDayMonth
+	tagGivenYearMonth
+	tagDocumentDigits
 )
 
 const (
@@ -76,12 +82,21 @@ func blockKeys(f *features, dst []uint64) []uint64 {
 			dst = append(dst, hashString(date^tagGivenDate, given))
 		}
 	}
+	if given != "" && full {
+		dst = append(dst, hashInt(hashInt(hashString(hashStart(tagGivenDayMonth), given), lo), hi))
+	}
+	if given != "" && year != 0 && f.dob.m != 0 {
+		dst = append(dst, hashInt(hashInt(hashString(hashStart(tagGivenYearMonth), given), year), int(f.dob.m)))
+	}
 	for _, d := range f.docs {
 		dst = append(dst, hashString(hashStart(tagDocument), d.glyph))
 		if d.roman != d.glyph {
 			dst = append(dst, hashString(hashStart(tagDocument), d.roman))
 		}
 		dst = append(dst, hashSorted(hashStart(tagDocumentSorted), d.glyph))
+		if len(d.digits) >= 6 && d.digits != d.glyph {
+			dst = append(dst, hashString(hashStart(tagDocumentDigits), d.digits))
+		}
 	}
 	if s := f.surname.key0(); s != "" && given != "" && year != 0 {
 		dst = append(dst, hashInt(hashInt(hashString(hashStart(tagGivenYearInitial), given), year), int(s[0])))
