@@ -5,11 +5,14 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/ceas-eu/ceas/internal/platform/audit"
 	"github.com/ceas-eu/ceas/internal/platform/authz"
+	"github.com/ceas-eu/ceas/internal/platform/errs"
 	"github.com/ceas-eu/ceas/internal/platform/jobs"
+	"github.com/ceas-eu/ceas/internal/platform/refdata"
 	"github.com/ceas-eu/ceas/internal/platform/sqldb"
 	"github.com/ceas-eu/ceas/internal/platform/timelimit"
 )
@@ -68,29 +71,37 @@ func (s *Service) remind(ctx context.Context, j jobs.Job) error {
 }
 
 // EraseExpired erases the personal data of registrations deregistered longer ago than the
-// retention period and not under a legal hold (domain file "Retention"; GDPR Art 5(1)(e)).
-// The row, status, dates and reason stay for the anonymous counts. Each erasure is audited.
+// retention period of their state and not under a legal hold (domain file "Retention";
+// GDPR Art 5(1)(e)). The row, status, dates and reason stay for the anonymous counts. Each
+// erasure is audited.
 func (s *Service) EraseExpired(ctx context.Context) (int, error) {
-	ctx = authz.WithPrincipal(ctx, authz.System(JobRetention))
-	cutoff := timelimit.AddMonths(s.today(), -s.cfg.RetentionMonths).String()
+	ctx = audit.WithPurpose(authz.WithPrincipal(ctx, authz.System(JobRetention)), "retention erasure")
 	total := 0
-	for {
-		ids, err := s.expired(ctx, cutoff, 500)
-		if err != nil || len(ids) == 0 {
-			return total, err
-		}
-		for _, id := range ids {
-			if err := s.erase(ctx, id, cutoff); err != nil {
+	for _, st := range refdata.States() {
+		cutoff := timelimit.AddMonths(s.today(), -s.cfg.retention(st.Code)).String()
+		for {
+			ids, err := s.expired(ctx, st.Code, cutoff, 500)
+			if err != nil {
 				return total, err
 			}
-			total++
+			if len(ids) == 0 {
+				break
+			}
+			for _, id := range ids {
+				if err := s.erase(ctx, id, cutoff); err != nil {
+					return total, err
+				}
+				total++
+			}
 		}
 	}
+	return total, nil
 }
 
-func (s *Service) expired(ctx context.Context, cutoff string, limit int) ([]string, error) {
+func (s *Service) expired(ctx context.Context, org, cutoff string, limit int) ([]string, error) {
 	rows, err := s.db.Reader().QueryContext(ctx, `SELECT id FROM tp_registrations WHERE status = 'deregistered'
-		AND deregistered_on <> '' AND deregistered_on <= $1 AND erased_at IS NULL AND legal_hold = FALSE LIMIT $2`, cutoff, limit)
+		AND owner_org = $1 AND deregistered_on <> '' AND deregistered_on <= $2 AND erased_at IS NULL
+		AND legal_hold = FALSE LIMIT $3`, org, cutoff, limit)
 	if err != nil {
 		return nil, fmt.Errorf("tp: find expired registrations: %w", err)
 	}
@@ -129,7 +140,7 @@ func (s *Service) erase(ctx context.Context, id, cutoff string) error {
 			}
 		}
 		return s.audit.Record(ctx, tx.Tx, audit.Event{Action: "tp.registration.erase", ObjectType: "tp_registration",
-			ObjectID: id, OwnerOrg: org, Detail: map[string]any{"retention_months": s.cfg.RetentionMonths}})
+			ObjectID: id, OwnerOrg: org, Detail: map[string]any{"retention_months": s.cfg.retention(org)}})
 	})
 	if err == nil {
 		s.index.Remove(id)
@@ -163,4 +174,29 @@ func (s *Service) LoadIndex(ctx context.Context) (int, error) {
 	}
 	s.log.Info("tp: identity index ready", "records", n, "took_ms", time.Since(start).Milliseconds())
 	return n, nil
+}
+
+// SetLegalHold suspends (or lifts the suspension of) the retention erasure of one of the
+// caller's state's registrations, during an appeal or an investigation (domain file
+// "Retention"). The change is audited with its reason.
+func (s *Service) SetLegalHold(ctx context.Context, id string, hold bool, reason string) error {
+	p, err := callerState(ctx, authz.PermTPWrite)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(reason) == "" {
+		return errs.Field("reason", "is required: the appeal, investigation or decision that justifies the hold")
+	}
+	return s.db.Tx(ctx, func(stx *sql.Tx) error {
+		tx := newTxn(stx)
+		r, err := loadOwn(ctx, tx, p, id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE tp_registrations SET legal_hold = $1 WHERE id = $2`, hold, id); err != nil {
+			return fmt.Errorf("tp: legal hold of %s: %w", id, err)
+		}
+		return s.audit.Record(ctx, tx.Tx, audit.Event{Action: "tp.registration.legal_hold", ObjectType: "tp_registration",
+			ObjectID: id, OwnerOrg: r.State, Detail: map[string]any{"hold": hold, "reason": reason}})
+	})
 }

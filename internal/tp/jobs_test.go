@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ceas-eu/ceas/internal/platform/errs"
 	"github.com/ceas-eu/ceas/internal/platform/sqldb"
 	"github.com/ceas-eu/ceas/internal/platform/sqldb/sqldbtest"
 )
@@ -26,7 +27,10 @@ func TestRetentionErasesAfterTwelveMonths(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		if _, err := db.Writer().ExecContext(context.Background(), `UPDATE tp_registrations SET legal_hold = TRUE WHERE id = $1`, held.ID); err != nil {
+		if err := f.svc.SetLegalHold(ctx, held.ID, true, ""); errs.KindOf(err) != errs.KindInvalid {
+			t.Fatalf("a hold without reason: %v", err)
+		}
+		if err := f.svc.SetLegalHold(ctx, held.ID, true, "appeal 12/2026"); err != nil {
 			t.Fatal(err)
 		}
 		cases := []struct {
@@ -90,4 +94,24 @@ func TestDeregistrationReminders(t *testing.T) {
 	// reminders on days 7, 14, 21, 28, then the overdue notice on day 30 to both states
 	assertInbox(t, f.db, "DE", TopicDeregisterRemind, 5)
 	assertInbox(t, f.db, "PL", TopicDeregisterRemind, 1)
+}
+
+// TestRetentionPerState: a state whose law keeps registrations longer (configuration per
+// state, domain file "Retention") keeps them past the default 12 months.
+func TestRetentionPerState(t *testing.T) {
+	f := newFixture(t, sqldbtest.SQLite(t))
+	f.svc.cfg.RetentionByState = map[string]int{"PL": 24}
+	pl, _ := f.svc.Register(officer("PL"), szewczenko())
+	if _, err := f.svc.Deregister(officer("PL"), pl.ID, StatusChange{Reason: ReasonMovedToOtherState}); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		at   time.Time
+		want int
+	}{{time.Date(2027, 3, 3, 0, 0, 0, 0, time.UTC), 0}, {time.Date(2028, 3, 2, 0, 0, 0, 0, time.UTC), 1}} {
+		f.clock.Set(c.at)
+		if n, err := f.svc.EraseExpired(context.Background()); err != nil || n != c.want {
+			t.Fatalf("%s: erased %d (%v), want %d", c.at, n, err, c.want)
+		}
+	}
 }

@@ -30,6 +30,8 @@ type Config struct {
 	// RetentionMonths is how long a deregistered registration is kept before its personal
 	// data is erased (domain file "Retention": 12 months by default, GDPR Art 5(1)(e)).
 	RetentionMonths int
+	// RetentionByState overrides RetentionMonths for states whose law sets another period.
+	RetentionByState map[string]int
 	// ConfirmDays is the time the state of the earlier registration has to confirm its
 	// deregistration after a "same person" decision (no double benefits).
 	ConfirmDays int
@@ -83,6 +85,14 @@ func New(d Deps, cfg Config) *Service {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
 	return &Service{db: d.DB, audit: d.Audit, outbox: d.Outbox, jobs: d.Jobs, clock: d.Clock, cfg: cfg, log: d.Log, index: d.Index}
+}
+
+// retention is the retention period of state in months.
+func (c Config) retention(state string) int {
+	if m, ok := c.RetentionByState[state]; ok {
+		return m
+	}
+	return c.RetentionMonths
 }
 
 // today is the civil date of the service clock (UTC).

@@ -28,6 +28,14 @@ type updateInput struct {
 	Body    tp.RegistrationInput
 }
 
+type holdInput struct {
+	ID   string `path:"id" maxLength:"64"`
+	Body struct {
+		Hold   bool   `json:"hold" doc:"true suspends the erasure, false resumes it."`
+		Reason string `json:"reason" maxLength:"500" doc:"The appeal, investigation or decision that justifies it."`
+	}
+}
+
 type registrationOutput struct{ Body tp.Registration }
 
 type transitionInput struct {
@@ -118,6 +126,11 @@ func (h *Handler) registerAPI(a huma.API) {
 			version, _ := strconv.ParseInt(in.IfMatch, 10, 64)
 			res, err := h.deps.Service.Update(ctx, in.ID, version, in.Body)
 			return &resultOutput{Body: res}, err
+		})
+	api.Register(a, reg("hold-tp-registration", http.MethodPost, "/registrations/{id}/legal-hold",
+		"Suspend or resume the retention erasure of a registration (appeal, investigation)", http.StatusNoContent),
+		authz.PermTPWrite, func(ctx context.Context, in *holdInput) (*struct{}, error) {
+			return nil, h.deps.Service.SetLegalHold(ctx, in.ID, in.Body.Hold, in.Body.Reason)
 		})
 	h.registerTransitions(a, reg)
 	h.registerReviewAPI(a, reg)
