@@ -29,12 +29,12 @@ type filter struct {
 	args  []any
 }
 
+// add appends cond, numbering its ? placeholders after the parameters already added.
 func (f *filter) add(cond string, args ...any) {
-	for range args {
-		f.args = append(f.args, nil)
+	for _, a := range args {
+		f.args = append(f.args, a)
 		cond = strings.Replace(cond, "?", "$"+strconv.Itoa(len(f.args)), 1)
 	}
-	copy(f.args[len(f.args)-len(args):], args)
 	f.where = append(f.where, cond)
 }
 
