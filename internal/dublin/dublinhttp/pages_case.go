@@ -15,6 +15,8 @@ type casePageData struct {
 	web.Frame
 	Case      dublin.CaseRecord
 	FactsJSON string
+	Facts     []string
+	FactsForm []web.Field
 	Reasoning []string
 	Deadlines web.Table
 	Timeline  web.Chart
@@ -49,6 +51,14 @@ func (h *Handler) renderCase(w http.ResponseWriter, r *http.Request, id string, 
 	data := &casePageData{Frame: h.deps.Frame(r, "dublin.case.title", "/dublin"), Case: c, Errors: lines}
 	facts, _ := json.MarshalIndent(c.Case, "", "  ")
 	data.FactsJSON = string(facts)
+	editable := c.Case
+	editable.Procedure = nil
+	edit, _ := json.MarshalIndent(editable, "", "  ")
+	data.FactsForm = []web.Field{{Name: "case_json", Label: "dublin.form.case_json", Type: "textarea",
+		Value: valueOr(r.FormValue("case_json"), string(edit)), Hint: "dublin.case.facts_hint"}}
+	if sum := dublin.EvidenceSummary(&c.Case); sum != "" {
+		data.Facts = strings.Split(sum, "\n")
+	}
 	if c.Determination != nil {
 		data.Reasoning = c.Determination.Reasoning
 	}
@@ -210,6 +220,19 @@ func (h *Handler) sendRequest(w http.ResponseWriter, r *http.Request) {
 		BasedOnEurodacHit: r.FormValue("based_on_eurodac_hit") != "", Urgent: r.FormValue("urgent") != "", SentOn: sent,
 		EvidenceSummary: strings.TrimSpace(r.FormValue("evidence_summary"))}
 	if _, err := h.deps.Service.SendRequest(r.Context(), id, n); err != nil {
+		h.caseFail(w, r, id, err)
+		return
+	}
+	http.Redirect(w, r, "/dublin/cases/"+id, http.StatusSeeOther)
+}
+
+func (h *Handler) updateFacts(w http.ResponseWriter, r *http.Request) {
+	id := r.PathValue("id")
+	c, err := dublin.Decode(strings.NewReader(r.FormValue("case_json")))
+	if err == nil {
+		_, err = h.deps.Service.UpdateFacts(r.Context(), id, c)
+	}
+	if err != nil {
 		h.caseFail(w, r, id, err)
 		return
 	}

@@ -61,6 +61,12 @@ func TestPagesRunATakeChargeWithPlainForms(t *testing.T) {
 	}
 	casePath := res.Header.Get("Location")
 	e.page(t, casePath, e.de, "DE-FORM-1", "Art 13(1)", `data-chart=`, `action="`+casePath+`/requests"`, "2026-04-21")
+	if res := e.postForm(t, casePath+"/facts", e.de, url.Values{"case_json": {`{"application": {"state": "DE"}}`}}); res.StatusCode != http.StatusUnprocessableEntity {
+		t.Fatalf("facts without a lodging date: %d", res.StatusCode)
+	}
+	if res := e.postForm(t, casePath+"/facts", e.de, url.Values{"case_json": {italianCase}}); res.StatusCode != http.StatusSeeOther {
+		t.Fatalf("facts form: %d", res.StatusCode)
+	}
 	if res := e.postForm(t, casePath+"/requests", e.de, url.Values{"type": {"take_charge"}, "requested_state": {"IT"},
 		"based_on_eurodac_hit": {"on"}}); res.StatusCode != http.StatusSeeOther {
 		t.Fatalf("send form: %d", res.StatusCode)

@@ -63,6 +63,7 @@ func Register(a huma.API, mux *http.ServeMux, deps Deps) (*Handler, error) {
 	mux.HandleFunc("POST /dublin/cases/{id}/evaluate", h.evaluateCase)
 	mux.HandleFunc("POST /dublin/cases/{id}/requests", h.sendRequest)
 	mux.HandleFunc("POST /dublin/cases/{id}/events", h.recordEvent)
+	mux.HandleFunc("POST /dublin/cases/{id}/facts", h.updateFacts)
 	mux.HandleFunc("GET /dublin/requests", h.incomingPage)
 	mux.HandleFunc("GET /dublin/requests/outgoing", h.outgoingPage)
 	mux.HandleFunc("GET /dublin/requests/{id}", h.requestPage)
