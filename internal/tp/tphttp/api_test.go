@@ -146,3 +146,28 @@ func TestBadInputNamesTheField(t *testing.T) {
 		})
 	}
 }
+
+// TestImportOverTheAPI: a CSV posted with a source name is imported with its rejects; posted
+// again it is not imported twice; the state exports its own data.
+func TestImportOverTheAPI(t *testing.T) {
+	env := apptest.Start(t, nil)
+	tok := env.Token("CZ", authz.RoleRegistrationOfficer)
+	csv := "record_id,surname,given_name,sex,date_of_birth,nationality,document_type,document_number\n" +
+		"CZ-1,Bondar,Olha,F,12.03.1990,UKR,passport,FB123456\n" +
+		"CZ-2,Bondar,Petro,M,1990-02-30,UKR,passport,FB123457\n"
+	for i := 0; i < 2; i++ {
+		res := env.Do("POST", "/api/v1/tp/imports?format=csv&source=cz-1.csv", tok, csv, "Content-Type: text/csv")
+		var rep tp.BulkImportReport
+		res.JSON(t, &rep)
+		if res.Status != 200 || rep.Accepted != 1 || rep.Rejected != 1 || rep.Rejects[0].Line != 3 {
+			t.Fatalf("import %d: %d %s", i, res.Status, res.Body)
+		}
+	}
+	res := env.Do("GET", "/api/v1/tp/export?format=csv", tok, nil)
+	if res.Status != 200 || strings.Count(string(res.Body), "\n") != 2 || !strings.Contains(string(res.Body), "CZ-1,Bondar,Olha") {
+		t.Fatalf("export: %d %s", res.Status, res.Body)
+	}
+	if r := env.Do("POST", "/api/v1/tp/imports", env.Token("EC", authz.RoleCoordinator), csv); r.Status != 403 {
+		t.Fatalf("coordinator imports: %d", r.Status)
+	}
+}

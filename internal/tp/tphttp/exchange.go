@@ -63,7 +63,7 @@ type limitReader struct {
 }
 
 func (l *limitReader) Read(p []byte) (int, error) {
-	if l.left <= 0 {
+	if l.left < 0 {
 		return 0, errs.New(errs.KindTooLarge, "the file is larger than the limit of this server; split it or use ceas tp import")
 	}
 	if int64(len(p)) > l.left+1 {
