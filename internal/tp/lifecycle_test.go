@@ -100,3 +100,30 @@ func TestDifferentPersonsNeverComeBack(t *testing.T) {
 		t.Fatalf("open reviews: %+v", revs)
 	}
 }
+
+// TestHousehold: a child is registered with the accompanying adult of the same state
+// (Decision 2022/382 Art 2(4): family members); an adult of another state or an unknown id
+// is refused naming household.head_id.
+func TestHousehold(t *testing.T) {
+	f := newFixture(t, sqldbtest.SQLite(t))
+	parent, _ := f.svc.Register(officer("PL"), szewczenko())
+	de, _ := f.svc.Register(officer("DE"), shevchenko())
+	child := func(head string) RegistrationInput {
+		return RegistrationInput{Ground: GroundFamilyMember, Household: HouseholdLink{HeadID: head, Relationship: "child"},
+			Person: PersonRecord{Surname: "Szewczenko", GivenName: "Marta", Sex: "F", DateOfBirth: "2015-06", Nationality: "UA"}}
+	}
+	if r, err := f.svc.Register(officer("PL"), child(parent.ID)); err != nil || r.Household.HeadID != parent.ID {
+		t.Fatalf("child with parent: %+v %v", r.Household, err)
+	}
+	for _, head := range []string{de.ID, "no-such-id"} {
+		_, err := f.svc.Register(officer("PL"), child(head))
+		if e, ok := errs.As(err); !ok || e.Fields[0].Field != "household.head_id" {
+			t.Fatalf("head %s: %v", head, err)
+		}
+	}
+	in := child(parent.ID)
+	in.Household.Relationship = "cousin"
+	if _, err := f.svc.Register(officer("PL"), in); errs.KindOf(err) != errs.KindInvalid {
+		t.Fatalf("unknown relationship: %v", err)
+	}
+}
