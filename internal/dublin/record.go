@@ -50,11 +50,10 @@ type NewCase struct {
 	Case         Case   `json:"case"`
 }
 
-// Validate checks the opening data. The case file itself was validated by Decode or is
+// Validate checks the opening data; an empty applicant_ref is given one from the case id. The case file itself was validated by Decode or is
 // validated here; requests are sent through the service, so the facts carry no procedure.
 func (n NewCase) Validate() error {
 	var v errs.Validation
-	v.Check(n.ApplicantRef != "", "applicant_ref", "required: the unit's reference of the applicant")
 	v.Check(len(n.ApplicantRef) <= 100, "applicant_ref", "at most 100 characters")
 	switch n.Origin {
 	case OriginEurodacHit, OriginDocument, OriginFamilyLink, OriginOther:

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"github.com/google/uuid"
 
@@ -68,6 +69,9 @@ func (s *Service) OpenCase(ctx context.Context, n NewCase) (CaseRecord, error) {
 	now := s.clock.Now()
 	r := CaseRecord{ID: uuid.Must(uuid.NewV7()).String(), OwnerOrg: p.Org, ApplicantRef: n.ApplicantRef,
 		Origin: n.Origin, Case: n.Case, Stage: Determining, CreatedAt: now, UpdatedAt: now}
+	if r.ApplicantRef == "" {
+		r.ApplicantRef = "REF-" + strings.ToUpper(r.ID[len(r.ID)-12:])
+	}
 	r.Case.AsOf = Date{}
 	r.LodgedOn = lodgedOn(&r.Case)
 	r.EvaluatedAt = &now

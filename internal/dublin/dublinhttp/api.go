@@ -41,7 +41,11 @@ func (in *evaluateInput) Resolve(ctx huma.Context) []error { return in.read(ctx)
 
 type determinationOutput struct{ Body dublin.Determination }
 
-type createCaseInput struct{ jsonBody }
+type createCaseInput struct {
+	ApplicantRef string `query:"applicant_ref" maxLength:"100" doc:"The unit's reference, when the body is a bare case file."`
+	Origin       string `query:"origin" enum:"eurodac_hit,document,family_link,other," doc:"What brought the case, when the body is a bare case file; default other."`
+	jsonBody
+}
 
 // Resolve reads the body.
 func (in *createCaseInput) Resolve(ctx huma.Context) []error { return in.read(ctx) }
@@ -102,9 +106,18 @@ type newCaseBody struct {
 	Case         json.RawMessage `json:"case"`
 }
 
-// decodeNewCase reads the body of a case creation; the case file errors are nested under
-// "case".
-func decodeNewCase(data []byte) (dublin.NewCase, error) {
+// decodeNewCase reads the body of a case creation: {applicant_ref, origin, case}, whose case
+// file errors are nested under "case", or a bare dublin-case/v1 file with ref and origin
+// given as query parameters.
+func decodeNewCase(data []byte, ref, origin string) (dublin.NewCase, error) {
+	var probe map[string]json.RawMessage
+	if json.Unmarshal(data, &probe) == nil && probe["case"] == nil && (probe["application"] != nil || probe["applicants"] != nil) {
+		c, err := dublin.Decode(bytes.NewReader(data))
+		if origin == "" {
+			origin = dublin.OriginOther
+		}
+		return dublin.NewCase{ApplicantRef: ref, Origin: origin, Case: c}, err
+	}
 	var b newCaseBody
 	if err := dublin.DecodeJSON(data, &b); err != nil {
 		return dublin.NewCase{}, err
@@ -156,7 +169,7 @@ func (h *Handler) registerAPI(a huma.API) {
 	api.Register(a, op("create-dublin-case", http.MethodPost, "/cases",
 		"Open a case for your state's Dublin unit (body: applicant_ref, origin, case)", http.StatusCreated), authz.PermDublinWrite,
 		func(ctx context.Context, in *createCaseInput) (*caseOutput, error) {
-			n, err := decodeNewCase(in.data)
+			n, err := decodeNewCase(in.data, in.ApplicantRef, in.Origin)
 			if err != nil {
 				return nil, err
 			}

@@ -243,3 +243,20 @@ func TestStatsSuppressSmallCountsOutsideThePair(t *testing.T) {
 		t.Fatalf("an analyst must not see a count of 1: %+v", other.Pairs)
 	}
 }
+
+func TestCreateAcceptsABareCaseFile(t *testing.T) {
+	e := start(t, nil)
+	var c dublin.CaseRecord
+	e.must(t, http.StatusCreated, "POST", "/api/v1/dublin/cases?applicant_ref=DE-BARE&origin=document", e.de, italianCase, &c)
+	if c.ApplicantRef != "DE-BARE" || c.Origin != dublin.OriginDocument || c.ResponsibleState != "IT" {
+		t.Fatalf("bare case: %+v", c)
+	}
+	e.must(t, http.StatusCreated, "POST", "/api/v1/dublin/cases", e.de, italianCase, &c)
+	if !strings.HasPrefix(c.ApplicantRef, "REF-") || c.Origin != dublin.OriginOther {
+		t.Fatalf("defaults: %q %q", c.ApplicantRef, c.Origin)
+	}
+	res := e.Do("POST", "/api/v1/dublin/cases", e.de, `{"application": {"state": "DE", "lodged_on": "2026-02-30"}}`)
+	if res.Status != http.StatusUnprocessableEntity || !strings.Contains(string(res.Body), "application.lodged_on") {
+		t.Fatalf("bad bare case: %d %s", res.Status, res.Body)
+	}
+}

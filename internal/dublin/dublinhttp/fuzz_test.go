@@ -17,7 +17,7 @@ func FuzzDecodeNewCase(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		_, err := decodeNewCase(data)
+		_, err := decodeNewCase(data, "", "")
 		if err == nil {
 			return
 		}
