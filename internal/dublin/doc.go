@@ -13,6 +13,20 @@
 // applies wins (Art 7(1)); facts are taken as they stood when the first application was
 // lodged (Art 7(2)); Articles 16 and 17 are discretionary and never exercised here; every
 // answer carries a reasoning trail naming each criterion tried.
+//
+// Around the core, Service is the Dublin unit's tool (service*.go, *_store.go, jobs.go,
+// stats.go). Aggregates: a case (dublin_cases: the case file as JSON plus indexed columns),
+// owned by the state of the unit that opened it and readable by that state only; a request
+// (dublin_requests), shared data that both the requesting and the requested state read,
+// carrying the request, its basis and an evidence summary but never the case file; and the
+// case's event log (dublin_events). Invariants: every step goes through the section 5 state
+// machine (Next) on the stage the core computes from the facts as they stand today, so a
+// reply after the reply period or an appeal before a transfer decision is a Conflict; the
+// procedure is written into the case file's procedure object and every deadline comes from
+// Determine; every change and every read is audited; jobs re-evaluate a case on the first
+// day after each limit and record implicit acceptance (Arts 22(7), 25(2)), the shift of
+// responsibility (Art 29(2)) and missed request periods, and remind the state that must
+// act 7 days and 1 day before.
 package dublin
 
 // Conventions where the case file or the law leaves a choice (each is also stated in the
