@@ -253,3 +253,26 @@ func TestOpenCaseRejectsBadFacts(t *testing.T) {
 		t.Fatalf("nothing stored: %d %v", len(list), err)
 	}
 }
+
+// BenchmarkOpenAndSend measures a case opened and its request sent on SQLite: two
+// transactions with the evaluation, audit entries, outbox events and deadline jobs.
+func BenchmarkOpenAndSend(b *testing.B) {
+	db := sqldbtest.SQLite(b)
+	if err := refdata.Seed(context.Background(), db); err != nil {
+		b.Fatal(err)
+	}
+	c := clock.NewFixed(time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC))
+	q := jobs.New(db, c, "bench", slog.New(slog.NewTextHandler(io.Discard, nil)))
+	svc := dublin.NewService(db, audit.New(db, c), outbox.New(db, c), q, c)
+	de := officer("DE")
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		r, err := svc.OpenCase(de, dublin.NewCase{ApplicantRef: "B", Origin: dublin.OriginEurodacHit, Case: italianEntry()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := svc.SendRequest(de, r.ID, dublin.NewRequest{Type: dublin.TakeCharge, RequestedState: "IT"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
