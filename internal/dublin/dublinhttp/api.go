@@ -69,7 +69,7 @@ type caseListInput struct {
 	Stage string `query:"stage" maxLength:"40" doc:"Only cases in this stage (dublin.md section 5), e.g. REQUEST_SENT."`
 }
 
-type eventsOutput struct {
+type dublinEventsOutput struct {
 	Body struct {
 		Items []dublin.CaseEvent `json:"items"`
 	}
@@ -83,7 +83,7 @@ type requestListInput struct {
 	Active    bool   `query:"active" doc:"Only each case's current request."`
 }
 
-type statsOutput struct {
+type dublinStatsOutput struct {
 	Body struct {
 		Pairs []dublin.PairStats `json:"pairs"`
 	}
@@ -93,7 +93,7 @@ type calendarInput struct {
 	Days int `query:"days" minimum:"1" maximum:"366" default:"90" doc:"How many days ahead."`
 }
 
-type calendarOutput struct {
+type dublinCalendarOutput struct {
 	Body struct {
 		Items []dublin.CalendarItem `json:"items"`
 	}
@@ -211,9 +211,9 @@ func (h *Handler) registerAPI(a huma.API) {
 			return &caseOutput{Body: r}, err
 		})
 	api.Register(a, op("list-dublin-case-events", http.MethodGet, "/cases/{id}/events", "A case's history", 0), authz.PermDublinRead,
-		func(ctx context.Context, in *idPath) (*eventsOutput, error) {
+		func(ctx context.Context, in *idPath) (*dublinEventsOutput, error) {
 			evs, err := svc.Events(ctx, in.ID)
-			out := &eventsOutput{}
+			out := &dublinEventsOutput{}
 			out.Body.Items = nonNil(evs)
 			return out, err
 		})
@@ -286,17 +286,17 @@ func (h *Handler) registerRequestAPI(a huma.API, op func(string, string, string,
 	}
 	api.Register(a, op("get-dublin-stats", http.MethodGet, "/stats",
 		"Requests, acceptances, refusals, implicit acceptances, transfers and transfer rate per state pair", 0), authz.PermDublinStats,
-		func(ctx context.Context, _ *struct{}) (*statsOutput, error) {
+		func(ctx context.Context, _ *struct{}) (*dublinStatsOutput, error) {
 			pairs, err := svc.Stats(ctx)
-			out := &statsOutput{}
+			out := &dublinStatsOutput{}
 			out.Body.Pairs = nonNil(pairs)
 			return out, err
 		})
 	api.Register(a, op("get-dublin-calendar", http.MethodGet, "/calendar",
 		"Your unit's deadlines: each open case's next limit and the replies you owe", 0), authz.PermDublinRead,
-		func(ctx context.Context, in *calendarInput) (*calendarOutput, error) {
+		func(ctx context.Context, in *calendarInput) (*dublinCalendarOutput, error) {
 			items, err := svc.Calendar(ctx, in.Days)
-			out := &calendarOutput{}
+			out := &dublinCalendarOutput{}
 			out.Body.Items = nonNil(items)
 			return out, err
 		})
