@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ceas-eu/ceas/internal/platform/authz"
+	"github.com/ceas-eu/ceas/internal/platform/sqldb"
 	"github.com/ceas-eu/ceas/internal/platform/sqldb/sqldbtest"
 	"github.com/ceas-eu/ceas/internal/synth"
 )
@@ -122,4 +123,22 @@ func TestRegisterLatency(t *testing.T) {
 	}
 	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 	t.Logf("%d registrations on %d: p50 %s p99 %s max %s", len(lat), n, lat[len(lat)/2], lat[len(lat)*99/100], lat[len(lat)-1])
+}
+
+// TestLoadIndexSpeed loads the identity index from the SQLite database in the directory
+// CEAS_TP_DATA_DIR (skipped when unset).
+func TestLoadIndexSpeed(t *testing.T) {
+	dir := os.Getenv("CEAS_TP_DATA_DIR")
+	if dir == "" {
+		t.Skip("set CEAS_TP_DATA_DIR")
+	}
+	db, err := sqldb.Open(context.Background(), sqldb.Options{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	f := newFixture(t, db)
+	start := time.Now()
+	n, err := f.svc.LoadIndex(context.Background())
+	t.Logf("indexed %d in %s (%v)", n, time.Since(start), err)
 }

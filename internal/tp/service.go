@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"time"
 
 	"github.com/ceas-eu/ceas/internal/identity"
 	"github.com/ceas-eu/ceas/internal/platform/audit"
@@ -65,6 +66,10 @@ type Service struct {
 	// same moment still see each other (the second check runs after the first Add).
 	mu    sync.Mutex
 	index Index
+
+	statsMu    sync.Mutex
+	statsAt    time.Time
+	statsCache map[string]*StateAggregates
 }
 
 // Deps are the platform services the TP service stands on.

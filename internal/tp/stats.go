@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"time"
 
 	"github.com/ceas-eu/ceas/internal/platform/authz"
 	"github.com/ceas-eu/ceas/internal/platform/timelimit"
@@ -42,23 +43,46 @@ func (s *Service) Stats(ctx context.Context) (PlatformStats, error) {
 	if err := authz.Require(p, authz.PermTPStats); err != nil {
 		return PlatformStats{}, err
 	}
-	by := map[string]*StateAggregates{}
-	get := func(st string) *StateAggregates {
-		if by[st] == nil {
-			by[st] = &StateAggregates{State: st, ByReason: []AggregateCount{}, ByWeek: []AggregateCount{}}
-		}
-		return by[st]
-	}
-	if err := s.statusCounts(ctx, get); err != nil {
-		return PlatformStats{}, err
-	}
-	if err := s.reviewCounts(ctx, get); err != nil {
-		return PlatformStats{}, err
-	}
-	if err := s.weekCounts(ctx, get); err != nil {
+	by, err := s.counts(ctx)
+	if err != nil {
 		return PlatformStats{}, err
 	}
 	return assemble(by, p.Org, s.cfg.SmallCount), nil
+}
+
+// statsTTL is how long computed aggregates are reused: they scan every registration, and
+// a dashboard need not be more current than a minute.
+const statsTTL = time.Minute
+
+// counts returns the per-state aggregates, computed at most once per statsTTL. Callers get
+// copies, as assemble suppresses small counts in place.
+func (s *Service) counts(ctx context.Context) (map[string]*StateAggregates, error) {
+	s.statsMu.Lock()
+	defer s.statsMu.Unlock()
+	now := s.clock.Now()
+	if s.statsCache == nil || now.Sub(s.statsAt) >= statsTTL || now.Before(s.statsAt) {
+		by := map[string]*StateAggregates{}
+		get := func(st string) *StateAggregates {
+			if by[st] == nil {
+				by[st] = &StateAggregates{State: st, ByReason: []AggregateCount{}, ByWeek: []AggregateCount{}}
+			}
+			return by[st]
+		}
+		for _, step := range []func(context.Context, func(string) *StateAggregates) error{s.statusCounts, s.reviewCounts, s.weekCounts} {
+			if err := step(ctx, get); err != nil {
+				return nil, err
+			}
+		}
+		s.statsCache, s.statsAt = by, now
+	}
+	out := make(map[string]*StateAggregates, len(s.statsCache))
+	for k, v := range s.statsCache {
+		c := *v
+		c.ByReason = append([]AggregateCount(nil), v.ByReason...)
+		c.ByWeek = append([]AggregateCount(nil), v.ByWeek...)
+		out[k] = &c
+	}
+	return out, nil
 }
 
 func (s *Service) statusCounts(ctx context.Context, get func(string) *StateAggregates) error {
