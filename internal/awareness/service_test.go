@@ -183,6 +183,9 @@ func TestEvaluateRaisesTheBelarusAlert(t *testing.T) {
 		if n, err := f.svc.SeedDefaultRules(system()); err != nil || n != len(awareness.DefaultRules()) {
 			t.Fatalf("seeded %d: %v", n, err)
 		}
+		if n, err := f.svc.SeedDefaultRules(system()); err != nil || n != 0 { // the demo seed runs again
+			t.Fatalf("seeded again %d: %v", n, err)
+		}
 		ev, err := f.svc.Evaluate(system())
 		if err != nil || ev.Raised == 0 || ev.Notified == 0 {
 			t.Fatalf("%+v %v", ev, err)

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -64,8 +65,17 @@ func mapCode(state string) string {
 	return state
 }
 
-// figuresTable lays out key or route figures with their changes against the comparison years.
-func figuresTable(caption string, figs []awareness.Figure, years []int) web.Table {
+// figuresTable lays out key or route figures with their changes against the comparison years
+// (only the years some figure has a known change for: no column of dashes).
+func figuresTable(caption string, figs []awareness.Figure, all []int) web.Table {
+	var years []int
+	for _, y := range all {
+		if slices.ContainsFunc(figs, func(f awareness.Figure) bool {
+			return slices.ContainsFunc(f.Changes, func(c awareness.Change) bool { return c.Year == y })
+		}) {
+			years = append(years, y)
+		}
+	}
 	t := web.Table{Caption: caption, Empty: "awareness.figures.none",
 		Columns: []web.Column{{Label: "awareness.col.figure"}, {Label: "awareness.col.value", Numeric: true}}}
 	for _, y := range years {
