@@ -41,12 +41,12 @@ func (h *Handler) requestsPage(w http.ResponseWriter, r *http.Request, direction
 		Pages: web.NewPageLinks(r.URL, "", next)}
 	if direction == dublin.Incoming {
 		data.Table.Columns = []web.Column{{Label: "dublin.col.ref"}, {Label: "dublin.col.from"}, {Label: "dublin.col.type"},
-			{Label: "dublin.col.sent"}, {Label: "dublin.col.status"}, {Label: "dublin.col.reply_deadline"},
+			{Label: "dublin.col.sent"}, {Label: "dublin.col.status"}, {Label: "dublin.col.reply_or_deadline"},
 			{Label: "dublin.col.days_to_reply", Numeric: true}}
 		for _, q := range items {
 			data.Table.Rows = append(data.Table.Rows, web.Row{Cells: []web.Cell{{Text: q.ApplicantRef, Href: "/dublin/requests/" + q.ID},
 				{Text: q.RequestingState}, {Text: typeText(q.Type)}, {Text: q.SentOn.String()}, {Text: string(q.Status)},
-				{Text: dateText(q.ReplyDeadline)}, {Text: daysText(q.ReplyDaysLeft), Numeric: true}}})
+				{Text: replyText(q)}, {Text: daysText(q.ReplyDaysLeft), Numeric: true}}})
 		}
 	} else {
 		data.Table.Columns = []web.Column{{Label: "dublin.col.ref"}, {Label: "dublin.col.to"}, {Label: "dublin.col.type"},
@@ -60,6 +60,19 @@ func (h *Handler) requestsPage(w http.ResponseWriter, r *http.Request, direction
 		}
 	}
 	h.pages.Render(w, r, http.StatusOK, pageRequests, data)
+}
+
+// replyText is the reply deadline while the request waits for an answer, then the answer.
+func replyText(q dublin.Request) string {
+	switch {
+	case q.Status == dublin.RequestSent:
+		return dateText(q.ReplyDeadline)
+	case q.ImplicitAcceptance:
+		return "accepted by silence " + dateText(q.AcceptanceDate)
+	case q.ReplyDecision != "":
+		return q.ReplyDecision + " " + dateText(q.ReplyOn)
+	}
+	return ""
 }
 
 func typeText(t string) string { return strings.ReplaceAll(t, "_", " ") }
