@@ -229,19 +229,32 @@ func hasTopic(items []struct{ Title, Topic string }, topic string) bool {
 	return false
 }
 
-func TestStatsSuppressSmallCountsOutsideThePair(t *testing.T) {
-	e := start(t, nil)
-	c := e.open(t, "DE-API-4")
-	e.must(t, http.StatusCreated, "POST", "/api/v1/dublin/cases/"+c.ID+"/requests", e.de, `{"type": "take_charge", "requested_state": "IT"}`, nil)
-	var own, other struct{ Pairs []dublin.PairStats }
-	e.must(t, http.StatusOK, "GET", "/api/v1/dublin/stats", e.de, nil, &own)
-	e.must(t, http.StatusOK, "GET", "/api/v1/dublin/stats", e.Token("EC", authz.RoleAnalyst), nil, &other)
-	if len(own.Pairs) != 1 || own.Pairs[0].Requests == nil || *own.Pairs[0].Requests != 1 {
-		t.Fatalf("DE sees its own pair: %+v", own.Pairs)
-	}
-	if len(other.Pairs) != 1 || other.Pairs[0].Requests != nil || !other.Pairs[0].Suppressed {
-		t.Fatalf("an analyst must not see a count of 1: %+v", other.Pairs)
-	}
+func TestStatsAndCalendar(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		e := start(t, db)
+		c := e.open(t, "DE-API-4")
+		e.open(t, "DE-API-5")
+		e.must(t, http.StatusCreated, "POST", "/api/v1/dublin/cases/"+c.ID+"/requests", e.de, `{"type": "take_charge", "requested_state": "IT"}`, nil)
+		var own, other struct{ Pairs []dublin.PairStats }
+		e.must(t, http.StatusOK, "GET", "/api/v1/dublin/stats", e.de, nil, &own)
+		e.must(t, http.StatusOK, "GET", "/api/v1/dublin/stats", e.Token("EC", authz.RoleAnalyst), nil, &other)
+		if len(own.Pairs) != 1 || own.Pairs[0].Requests == nil || *own.Pairs[0].Requests != 1 || *own.Pairs[0].Transfers != 0 {
+			t.Fatalf("DE sees its own pair: %+v", own.Pairs)
+		}
+		if len(other.Pairs) != 1 || other.Pairs[0].Requests != nil || !other.Pairs[0].Suppressed {
+			t.Fatalf("an analyst must not see a count of 1: %+v", other.Pairs)
+		}
+		var de, it struct{ Items []dublin.CalendarItem }
+		e.must(t, http.StatusOK, "GET", "/api/v1/dublin/calendar", e.de, nil, &de)
+		e.must(t, http.StatusOK, "GET", "/api/v1/dublin/calendar", e.it, nil, &it)
+		// DE: the request limit of the open case (Art 21(1)) and the reply it waits for.
+		if len(de.Items) != 2 || de.Items[0].Date.String() != "2026-04-21" || de.Items[1].Date.String() != "2026-05-02" {
+			t.Fatalf("DE calendar: %+v", de.Items)
+		}
+		if len(it.Items) != 1 || !it.Items[0].Incoming || it.Items[0].DaysLeft != 61 || it.Items[0].Other != "DE" {
+			t.Fatalf("IT calendar: %+v", it.Items)
+		}
+	})
 }
 
 func TestCreateAcceptsABareCaseFile(t *testing.T) {
