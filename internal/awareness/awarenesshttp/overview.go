@@ -2,6 +2,7 @@ package awarenesshttp
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 
 	"github.com/ceas-eu/ceas/internal/awareness"
@@ -79,7 +80,8 @@ func (h *Handler) overviewPage(w http.ResponseWriter, r *http.Request) {
 	}
 	data.Map = web.Chart{Title: "awareness.chart.map", Map: byState, Tall: true}
 	for _, ws := range s.Report.Weekly[:min(3, len(s.Report.Weekly))] {
-		data.Weekly = append(data.Weekly, web.Chart{Title: ws.Label, Option: weeklyOption(ws.Label, ws.Points)})
+		full := slices.DeleteFunc(slices.Clone(ws.Points), func(p awareness.Point) bool { return p.Period.Days() != 7 })
+		data.Weekly = append(data.Weekly, web.Chart{Title: ws.Label, Option: weeklyOption(ws.Label, full)}) // a clipped week would show as a dip
 	}
 	for _, route := range awareness.Routes() {
 		if cs, ok := s.Routes[route]; ok {
