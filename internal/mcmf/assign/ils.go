@@ -10,8 +10,10 @@ import (
 const ilsMaxRounds = 3000
 
 // iterate is iterated local search: it empties two random bins (their non-mandatory
-// members become unplaced), runs the local search again and keeps the result if it is at
-// least as good, else restores the best. Coordinated changes across bins, which single
+// members become unplaced and may not return at once), refills both by exact knapsacks
+// over the best candidates, re-inserts the removed items elsewhere, and keeps the result
+// if it is at least as good, else restores the best. Each round costs one scan of the
+// items, so even large problems get many rounds. Coordinated changes across bins, which single
 // moves cannot reach, come from these kicks. The random source is seeded from the
 // problem size, so runs are reproducible.
 func (st *state) iterate(ctx context.Context) int {
@@ -28,14 +30,19 @@ func (st *state) iterate(ctx context.Context) int {
 		rounds = 100 * rounds // the deadline ends it; results then depend on speed
 	}
 	st.tabu = make([]int, len(p.Items))
+	for i := range st.tabu {
+		st.tabu[i] = -1
+	}
 	defer func() { st.tabu = nil }()
 	for round := 0; round < rounds && deadline(ctx) == nil; round++ {
-		st.kick(rng)
-		st.improve(ctx)
-		for i := range st.tabu {
+		b1, b2, removed := st.kick(rng)
+		st.repack(b1)
+		st.repack(b2)
+		st.insertItems(removed)
+		for _, i := range removed {
 			st.tabu[i] = -1
 		}
-		st.improve(ctx)
+		st.insertItems(removed)
 		if obj := st.objective(); obj >= bestObj && st.feasible() {
 			if obj > bestObj {
 				improved++
@@ -53,15 +60,36 @@ func (st *state) iterate(ctx context.Context) int {
 // kick empties two random bins of their non-mandatory members, if floors allow, and
 // makes each removed item tabu for the bin it left, so that the search that follows
 // must find another arrangement rather than rebuild the same one.
-func (st *state) kick(rng *rand.Rand) {
+func (st *state) kick(rng *rand.Rand) (int, int, []int) {
 	p := st.s.p
 	b1 := rng.IntN(len(p.Bins))
 	b2 := rng.IntN(len(p.Bins))
+	var removed []int
 	for i := range p.Items {
-		st.tabu[i] = -1
 		if b := st.bin[i]; (b == b1 || b == b2) && !p.Items[i].Mandatory && st.canLeave(i, -1) {
 			st.remove(i)
 			st.tabu[i] = b
+			removed = append(removed, i)
+		}
+	}
+	return b1, b2, removed
+}
+
+// insertItems puts each of the given unplaced items at its most valuable bin with room.
+func (st *state) insertItems(items []int) {
+	p := st.s.p
+	for _, i := range items {
+		if st.bin[i] >= 0 {
+			continue
+		}
+		best, arg := int64(0), -1
+		for _, b := range st.s.cands(i) {
+			if v := p.V(i, int(b)); v > best && st.canAdd(i, int(b)) {
+				best, arg = v, int(b)
+			}
+		}
+		if arg >= 0 {
+			st.place(i, arg)
 		}
 	}
 }

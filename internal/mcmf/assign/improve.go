@@ -14,6 +14,9 @@ func (st *state) improve(ctx context.Context) int {
 	for pass := 0; pass < 200; pass++ {
 		n := st.insertPass() + st.relocatePass() + st.ejectPass(ctx) + st.ejectManyPass(ctx) + st.insertPass() + st.swapPass(ctx)
 		if n == 0 {
+			n = st.chainPass(ctx)
+		}
+		if n == 0 {
 			n = st.repackPass(ctx)
 		}
 		moves += n

@@ -3,6 +3,7 @@ package assign
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/ceas-eu/ceas/internal/mcmf"
@@ -93,9 +94,17 @@ func (s *solver) network(arcs [][]int32, mandatory, floors bool) (*mcmf.Graph, [
 	return g, ids
 }
 
+// unitCost is the flow profit per person of item i at bin b, net of the prices of the
+// extra limits when the Lagrangian loop has set them.
 func (s *solver) unitCost(i, b int) int64 {
-	sz := s.p.Items[i].Size
-	return (s.p.V(i, b)*costScale*2 + sz) / (2 * sz)
+	it := &s.p.Items[i]
+	v := float64(s.p.V(i, b))
+	if s.side[0] != nil {
+		for k := range NumExtra {
+			v -= float64(it.Extra[k]) * s.side[k][b]
+		}
+	}
+	return int64(math.Round(v * costScale / float64(it.Size)))
 }
 
 // solveRelaxation runs column generation until no missing arc would enter, or maxRounds.

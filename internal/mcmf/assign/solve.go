@@ -63,7 +63,8 @@ type solver struct {
 	opt  Options
 	cand [][]int32 // per item; nil means all bins
 	all  []int32
-	fix  []int32 // per item during a dive: free, unplaced or the bin it is fixed to
+	fix  []int32             // per item during a dive: free, unplaced or the bin it is fixed to
+	side [NumExtra][]float64 // prices of the extra limits in the flow costs (nil: none)
 }
 
 func newSolver(p *Problem, opt Options) *solver {
@@ -129,7 +130,7 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
 func (s *solver) heuristic(ctx context.Context) (*Solution, error) {
 	relaxCtx, cancel := share(ctx, 0.6)
 	defer cancel()
-	searchCtx, cancel2 := share(ctx, 0.85)
+	searchCtx, cancel2 := share(ctx, 0.8)
 	defer cancel2()
 	rx, err := s.solveRelaxation(relaxCtx, s.opt.ColumnRounds)
 	if err != nil {
@@ -139,10 +140,15 @@ func (s *solver) heuristic(ctx context.Context) (*Solution, error) {
 		rx = s.emptyRelaxation()
 	}
 	m := Multipliers{Theta: rx.theta}
+	if rx.rounds > 0 {
+		sideCtx, cancel5 := share(ctx, 0.25)
+		rx, m = s.priceExtras(sideCtx, rx)
+		cancel5()
+	}
 	bound, rho := s.Bound(m)
 	sol := &Solution{Bound: bound, Prices: m, GroupPrices: rho, RelaxationRounds: rx.rounds}
-	if rx.rounds > 0 {
-		diveCtx, cancel3 := share(ctx, 0.7)
+	if rx.rounds > 0 && len(s.p.Items) <= diveItems {
+		diveCtx, cancel3 := share(ctx, 0.75)
 		rx = s.dive(diveCtx, rx)
 		cancel3()
 	}
@@ -171,7 +177,7 @@ func (s *solver) heuristic(ctx context.Context) (*Solution, error) {
 	sol.Moves = st.improve(searchCtx)
 	sol.Moves += st.iterate(searchCtx)
 	sol.Bin, sol.Objective = st.bin, st.objective()
-	boundCtx, cancel4 := share(ctx, 0.9)
+	boundCtx, cancel4 := share(ctx, 0.4)
 	defer cancel4()
 	if m2, b2 := s.tightenBound(boundCtx, m, sol.Objective); b2 < sol.Bound {
 		sol.Bound, sol.Prices = b2, m2
@@ -200,6 +206,12 @@ func (s *solver) emptyRelaxation() *relaxation {
 		theta: make([]float64, len(s.p.Bins))}
 	return rx
 }
+
+// diveItems is the size up to which the relaxation is rounded by diving. Measured on
+// generated rounds of 10,000 candidates (4,091 households) under a 10 s limit on two
+// shared cores, a dive cut short by the deadline rounds worse (gap 0.6%) than plain
+// rounding followed by local search (0.5%), so larger problems skip it.
+const diveItems = 3000
 
 // exactFallbackItems is the size up to which a failed construction is followed by an
 // exhaustive search, which can also prove infeasibility that the relaxation misses.
