@@ -148,34 +148,6 @@ func (s *Service) erase(ctx context.Context, id, cutoff string) error {
 	return err
 }
 
-// LoadIndex fills the identity index from the database: every registration not erased. It
-// logs its progress and returns how many records it indexed.
-func (s *Service) LoadIndex(ctx context.Context) (int, error) {
-	start := time.Now()
-	rows, err := s.db.Reader().QueryContext(ctx, `SELECT `+regColumns+` FROM tp_registrations WHERE erased_at IS NULL`)
-	if err != nil {
-		return 0, fmt.Errorf("tp: load index: %w", err)
-	}
-	defer rows.Close()
-	n := 0
-	for rows.Next() {
-		r, err := scanRegistration(rows)
-		if err != nil {
-			return n, fmt.Errorf("tp: load index: %w", err)
-		}
-		s.index.Add(toRecord(&r))
-		n++
-		if n%100000 == 0 {
-			s.log.Info("tp: loading identity index", "records", n, "elapsed_ms", time.Since(start).Milliseconds())
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return n, err
-	}
-	s.log.Info("tp: identity index ready", "records", n, "took_ms", time.Since(start).Milliseconds())
-	return n, nil
-}
-
 // SetLegalHold suspends (or lifts the suspension of) the retention erasure of one of the
 // caller's state's registrations, during an appeal or an investigation (domain file
 // "Retention"). The change is audited with its reason.

@@ -1,0 +1,75 @@
+package tp
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// indexRow is what the identity index needs of a stored registration.
+type indexRow struct {
+	id, state, person, address, locality, postcode string
+}
+
+// LoadIndex fills the identity index from the database: every registration not erased. The
+// rows are read by one goroutine and decoded and indexed by one worker per CPU (the index
+// prepares a record without its lock). It logs its progress and returns how many records it
+// indexed.
+func (s *Service) LoadIndex(ctx context.Context) (int, error) {
+	start := time.Now()
+	rows, err := s.db.Reader().QueryContext(ctx, `SELECT id, owner_org, person, address, locality, postcode
+		FROM tp_registrations WHERE erased_at IS NULL`)
+	if err != nil {
+		return 0, fmt.Errorf("tp: load index: %w", err)
+	}
+	defer rows.Close()
+	work := make(chan indexRow, 4096)
+	var n atomic.Int64
+	var firstErr error
+	var once sync.Once
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for row := range work {
+				if err := s.indexOne(row); err != nil {
+					once.Do(func() { firstErr = err })
+					continue
+				}
+				if done := n.Add(1); done%100000 == 0 {
+					s.log.Info("tp: loading identity index", "records", done, "elapsed_ms", time.Since(start).Milliseconds())
+				}
+			}
+		}()
+	}
+	for rows.Next() {
+		var r indexRow
+		if err := rows.Scan(&r.id, &r.state, &r.person, &r.address, &r.locality, &r.postcode); err != nil {
+			once.Do(func() { firstErr = fmt.Errorf("tp: load index: %w", err) })
+			break
+		}
+		work <- r
+	}
+	close(work)
+	wg.Wait()
+	if err := rows.Err(); err != nil && firstErr == nil {
+		firstErr = err
+	}
+	s.log.Info("tp: identity index ready", "records", n.Load(), "took_ms", time.Since(start).Milliseconds())
+	return int(n.Load()), firstErr
+}
+
+func (s *Service) indexOne(row indexRow) error {
+	r := Registration{ID: row.id, State: row.state}
+	r.Address, r.Locality, r.Postcode = row.address, row.locality, row.postcode
+	if err := json.Unmarshal([]byte(row.person), &r.Person); err != nil {
+		return fmt.Errorf("tp: load index: person of %s: %w", row.id, err)
+	}
+	s.index.Add(toRecord(&r))
+	return nil
+}
