@@ -13,31 +13,56 @@ import (
 // called Person, Document or Request too; these defined types give the Dublin schemas
 // names of their own (DublinPerson, ...) with the same JSON shape.
 type (
-	DublinCase                dublin.Case
-	DublinPerson              dublin.Person
-	DublinFamilyApplicant     dublin.FamilyApplicant
-	DublinApplication         dublin.Application
-	DublinFamilyMember        dublin.FamilyMember
-	DublinDocument            dublin.Document
-	DublinEntry               dublin.Entry
-	DublinExit                dublin.Exit
-	DublinStay                dublin.Stay
-	DublinEurodacHit          dublin.EurodacHit
+	// DublinCase is dublin.Case under its OpenAPI schema name.
+	DublinCase dublin.Case
+	// DublinPerson is dublin.Person under its OpenAPI schema name.
+	DublinPerson dublin.Person
+	// DublinFamilyApplicant is dublin.FamilyApplicant under its OpenAPI schema name.
+	DublinFamilyApplicant dublin.FamilyApplicant
+	// DublinApplication is dublin.Application under its OpenAPI schema name.
+	DublinApplication dublin.Application
+	// DublinFamilyMember is dublin.FamilyMember under its OpenAPI schema name.
+	DublinFamilyMember dublin.FamilyMember
+	// DublinDocument is dublin.Document under its OpenAPI schema name.
+	DublinDocument dublin.Document
+	// DublinEntry is dublin.Entry under its OpenAPI schema name.
+	DublinEntry dublin.Entry
+	// DublinExit is dublin.Exit under its OpenAPI schema name.
+	DublinExit dublin.Exit
+	// DublinStay is dublin.Stay under its OpenAPI schema name.
+	DublinStay dublin.Stay
+	// DublinEurodacHit is dublin.EurodacHit under its OpenAPI schema name.
+	DublinEurodacHit dublin.EurodacHit
+	// DublinPreviousApplication is dublin.PreviousApplication under its OpenAPI schema name.
 	DublinPreviousApplication dublin.PreviousApplication
-	DublinRemoval             dublin.Removal
-	DublinProcedure           dublin.Procedure
-	DublinReply               dublin.Reply
-	DublinReExamination       dublin.ReExamination
-	DublinAnswer              dublin.Reply
-	DublinAppeal              dublin.Appeal
-	DublinExtension           dublin.Extension
-	DublinDetermination       dublin.Determination
-	DublinCaseRecord          dublin.CaseRecord
-	DublinDeadline            dublin.Deadline
-	DublinRequest             dublin.Request
-	DublinCaseEvent           dublin.CaseEvent
-	DublinPairStats           dublin.PairStats
-	DublinCalendarItem        dublin.CalendarItem
+	// DublinRemoval is dublin.Removal under its OpenAPI schema name.
+	DublinRemoval dublin.Removal
+	// DublinProcedure is dublin.Procedure under its OpenAPI schema name.
+	DublinProcedure dublin.Procedure
+	// DublinReply is dublin.Reply under its OpenAPI schema name.
+	DublinReply dublin.Reply
+	// DublinReExamination is dublin.ReExamination under its OpenAPI schema name.
+	DublinReExamination dublin.ReExamination
+	// DublinAnswer is dublin.Reply under its OpenAPI schema name.
+	DublinAnswer dublin.Reply
+	// DublinAppeal is dublin.Appeal under its OpenAPI schema name.
+	DublinAppeal dublin.Appeal
+	// DublinExtension is dublin.Extension under its OpenAPI schema name.
+	DublinExtension dublin.Extension
+	// DublinDetermination is dublin.Determination under its OpenAPI schema name.
+	DublinDetermination dublin.Determination
+	// DublinCaseRecord is dublin.CaseRecord under its OpenAPI schema name.
+	DublinCaseRecord dublin.CaseRecord
+	// DublinDeadline is dublin.Deadline under its OpenAPI schema name.
+	DublinDeadline dublin.Deadline
+	// DublinRequest is dublin.Request under its OpenAPI schema name.
+	DublinRequest dublin.Request
+	// DublinCaseEvent is dublin.CaseEvent under its OpenAPI schema name.
+	DublinCaseEvent dublin.CaseEvent
+	// DublinPairStats is dublin.PairStats under its OpenAPI schema name.
+	DublinPairStats dublin.PairStats
+	// DublinCalendarItem is dublin.CalendarItem under its OpenAPI schema name.
+	DublinCalendarItem dublin.CalendarItem
 )
 
 // registerSchemas makes the schema generator use the Dublin-named types.
