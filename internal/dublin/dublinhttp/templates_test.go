@@ -1,7 +1,9 @@
 package dublinhttp
 
 import (
+	"encoding/json"
 	"net/http"
+	"strings"
 	"testing"
 
 	"github.com/ceas-eu/ceas/internal/dublin"
@@ -35,6 +37,38 @@ func TestEveryMessageExists(t *testing.T) {
 	for _, k := range keys {
 		if h.Pages().T("en", k) == k {
 			t.Errorf("no message %s", k)
+		}
+	}
+}
+
+// TestUkrainianCatalogueIsComplete keeps messages/uk.json in step with en.json, with the
+// same format verbs.
+func TestUkrainianCatalogueIsComplete(t *testing.T) {
+	read := func(name string) map[string]string {
+		b, err := files.ReadFile("messages/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var m map[string]string
+		if err := json.Unmarshal(b, &m); err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	en, uk := read("en.json"), read("uk.json")
+	for k, v := range en {
+		u, ok := uk[k]
+		if !ok {
+			t.Errorf("uk.json lacks %s", k)
+			continue
+		}
+		if strings.Count(v, "%") != strings.Count(u, "%") {
+			t.Errorf("%s: format verbs differ: %q / %q", k, v, u)
+		}
+	}
+	for k := range uk {
+		if _, ok := en[k]; !ok {
+			t.Errorf("uk.json has %s, which en.json lacks", k)
 		}
 	}
 }
