@@ -126,6 +126,10 @@ func buildCase(c *Candidate, in *Instance, prefs map[string][]Preferences, maxCa
 	if len(allowed) == 0 {
 		return k, "no pledging state's preferences admit this household"
 	}
+	if !fitsSomewhere(in, &k, allowed) {
+		return k, fmt.Sprintf("no open place in %v has room for %d persons, %d unaccompanied minors and %d with medical needs",
+			allowed, k.Size, k.UAMCount, k.MedicalCount)
+	}
 	if len(allowed) < len(in.States) {
 		k.AllowedStates = allowed
 	}
@@ -141,6 +145,19 @@ func buildCase(c *Candidate, in *Instance, prefs map[string][]Preferences, maxCa
 		k.Scores[b] = Score(pr, p)
 	}
 	return k, ""
+}
+
+// fitsSomewhere reports whether one place of the allowed states can hold the household with
+// its special needs; a household that fits nowhere is left out rather than making the
+// round infeasible.
+func fitsSomewhere(in *Instance, k *Case, allowed []string) bool {
+	for _, p := range in.Places {
+		if (k.FamilyLinkState == nil || *k.FamilyLinkState == p.State) && slices.Contains(allowed, p.State) &&
+			p.Capacity >= k.Size && p.UAMCapacity >= k.UAMCount && p.MedicalCapacity >= k.MedicalCount {
+			return true
+		}
+	}
+	return false
 }
 
 func acceptsAny(ps []Preferences, c *Candidate) bool {

@@ -107,6 +107,19 @@ func (s *Service) visibleCandidate(ctx context.Context, q sqldb.Querier, id stri
 	return c, nil
 }
 
+// candidateIn reloads a candidate inside a transaction after visibleCandidate checked (and
+// audited) access outside it: SQLite has one writer, so the denial cannot be audited here.
+func candidateIn(ctx context.Context, tx *sql.Tx, id string) (Candidate, error) {
+	c, err := getCandidate(ctx, tx, id)
+	if err != nil {
+		return c, err
+	}
+	if !canSee(authz.FromContext(ctx), &c) {
+		return Candidate{}, errs.NotFound("solidarity candidate %s not found", id)
+	}
+	return c, nil
+}
+
 // CandidateList selects candidates: a state sees its own (or, with Incoming, those matched
 // to it), EUAA sees all; anyone else sees none (aggregates are in Monitoring).
 type CandidateList struct {
@@ -153,10 +166,13 @@ func (s *Service) Advance(ctx context.Context, id string, in StepInput) (Candida
 	if err := in.Validate(); err != nil {
 		return Candidate{}, fmt.Errorf("solidarity: step: %w", err)
 	}
+	if _, err := s.visibleCandidate(ctx, s.db.Reader(), id); err != nil {
+		return Candidate{}, err
+	}
 	var c Candidate
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if c, err = s.visibleCandidate(ctx, tx, id); err != nil {
+		if c, err = candidateIn(ctx, tx, id); err != nil {
 			return err
 		}
 		if err := mayRecord(p, &c, in.Step); err != nil {

@@ -32,9 +32,12 @@ func (s *Service) ScheduleTransfer(ctx context.Context, candidateID, on string) 
 	if err := v.Err(); err != nil {
 		return Transfer{}, err
 	}
+	if _, err := s.visibleCandidate(ctx, s.db.Reader(), candidateID); err != nil {
+		return Transfer{}, err
+	}
 	var t Transfer
 	err := s.db.Tx(ctx, func(tx *sql.Tx) error {
-		c, err := s.visibleCandidate(ctx, tx, candidateID)
+		c, err := candidateIn(ctx, tx, candidateID)
 		if err != nil {
 			return err
 		}
