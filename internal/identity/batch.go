@@ -1,11 +1,11 @@
 package identity
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"runtime"
 	"slices"
-	"sort"
 	"sync"
 	"sync/atomic"
 )
@@ -92,11 +92,11 @@ func (b *batch) candidates() []uint64 {
 			post = append(post, posting{k, int32(i)})
 		}
 	}
-	sort.Slice(post, func(i, j int) bool {
-		if post[i].key != post[j].key {
-			return post[i].key < post[j].key
+	slices.SortFunc(post, func(a, b posting) int {
+		if c := cmp.Compare(a.key, b.key); c != 0 {
+			return c
 		}
-		return post[i].rec < post[j].rec
+		return cmp.Compare(a.rec, b.rec)
 	})
 	var pairs []uint64
 	for lo := 0; lo < len(post); {
