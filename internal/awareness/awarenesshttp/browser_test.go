@@ -55,9 +55,14 @@ func TestCoordinatorSeesTheMapAndCharts(t *testing.T) {
 	if len(colours) < 6 {
 		t.Errorf("the map has %d colours: not drawn", len(colours))
 	}
+	// The printable report keeps its own styles under its strict policy (allowed by hash).
+	b.Do(chromedp.Navigate(b.Base + "/awareness/report/print?from=2022-01-01&to=2022-09-25")) // Navigate waits for the load event
+	if font := e2e.Get(b, chromedp.Evaluate[string](`getComputedStyle(document.body).fontFamily`)); !strings.Contains(font, "Arial") {
+		t.Errorf("printable report unstyled (font %q): its <style> was blocked", font)
+	}
 	if dir := os.Getenv("CEAS_SCREENSHOT_DIR"); dir != "" {
 		_ = os.WriteFile(dir+"/awareness-map.png", shot, 0o644)
-		b.Screenshot(dir + "/awareness-overview.png")
+		b.Screenshot(dir + "/awareness-report.jpg")
 	}
 }
 
