@@ -62,6 +62,7 @@ type limitReader struct {
 	left int64
 }
 
+// Read implements io.Reader.
 func (l *limitReader) Read(p []byte) (int, error) {
 	if l.left < 0 {
 		return 0, errs.New(errs.KindTooLarge, "the file is larger than the limit of this server; split it or use ceas tp import")
