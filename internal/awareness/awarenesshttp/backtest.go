@@ -48,7 +48,7 @@ func (h *Handler) backtestPage(w http.ResponseWriter, r *http.Request) {
 			Columns: []web.Column{{Label: "awareness.col.week"}, {Label: "awareness.col.value", Numeric: true},
 				{Label: "awareness.col.reference", Numeric: true}, {Label: "awareness.col.message"}}}
 		for _, a := range res.Alerts {
-			data.Table.Rows = append(data.Table.Rows, web.Row{Cells: []web.Cell{{Text: a.Week.String()}, numCell(num(a.Value)),
+			data.Table.Rows = append(data.Table.Rows, web.Row{Cells: []web.Cell{{Text: week(a.Week)}, numCell(num(a.Value)),
 				numCell(num(a.Reference)), {Text: a.Message}}})
 		}
 	}
@@ -63,6 +63,6 @@ func backtestOption(res awareness.BacktestResult) map[string]any {
 		marks = append(marks, map[string]any{"coord": []any{a.Week.End.String(), a.Value}, "value": "alert"})
 	}
 	series := opt["series"].([]any)
-	series[0].(map[string]any)["markPoint"] = map[string]any{"data": marks}
+	series[0].(map[string]any)["markPoint"] = map[string]any{"data": marks, "symbolSize": 24, "label": map[string]any{"show": false}}
 	return opt
 }

@@ -112,7 +112,7 @@ func rankingTable(rs []awareness.RouteRanking) web.Table {
 			parts = append(parts, fmt.Sprintf("%s %s (%d%%)", x.Code, num(x.Value), int(math.Round(x.Share*100))))
 		}
 		label := r.Label + " (" + string(r.Series) + ")"
-		t.Rows = append(t.Rows, web.Row{Cells: []web.Cell{{Text: label}, {Text: r.Period.String()}, {Text: strings.Join(parts, ", ")}}})
+		t.Rows = append(t.Rows, web.Row{Cells: []web.Cell{{Text: label}, {Text: week(r.Period)}, {Text: strings.Join(parts, ", ")}}})
 	}
 	return t
 }
@@ -127,8 +127,11 @@ func alertsTable(as []awareness.StoredAlert) web.Table {
 		if a.AcknowledgedAt != nil {
 			status = "acknowledged " + a.AcknowledgedAt.Format("2006-01-02")
 		}
-		t.Rows = append(t.Rows, web.Row{Cells: []web.Cell{{Text: a.Week.String()},
+		t.Rows = append(t.Rows, web.Row{Cells: []web.Cell{{Text: week(a.Week)},
 			{Text: a.RuleName, Href: "/awareness/backtest?rule=" + url.QueryEscape(a.RuleID)}, {Text: a.Message}, {Text: status}}})
 	}
 	return t
 }
+
+// week prints a week (or any period) as "2022-07-18 – 2022-07-24".
+func week(p awareness.Period) string { return p.Start.String() + " – " + p.End.String() }
