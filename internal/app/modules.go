@@ -28,6 +28,7 @@ func modules() []module {
 	return []module{
 		&tpModule{},
 		&dublinModule{},
+		&solidarityModule{},
 		&awarenessModule{},
 	}
 }

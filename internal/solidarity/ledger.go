@@ -95,7 +95,7 @@ func (c *Cycle) Validate() error {
 type ParticipantInput struct {
 	State    string `json:"state"`
 	Role     string `json:"role" enum:"contributor,beneficiary"`
-	JoinedOn string `json:"joined_on"`
+	JoinedOn string `json:"joined_on,omitempty"`
 }
 
 // Validate checks the state and role.
@@ -112,10 +112,10 @@ func (p *ParticipantInput) Validate() error {
 type RelocationPlace struct {
 	Region           string  `json:"region"`
 	Capacity         int     `json:"capacity"`
-	UAMCapacity      int     `json:"uam_capacity"`
-	MedicalCapacity  int     `json:"medical_capacity"`
-	Urban            bool    `json:"urban"`
-	UnemploymentRate float64 `json:"unemployment_rate"`
+	UAMCapacity      int     `json:"uam_capacity,omitempty"`
+	MedicalCapacity  int     `json:"medical_capacity,omitempty"`
+	Urban            bool    `json:"urban,omitempty"`
+	UnemploymentRate float64 `json:"unemployment_rate,omitempty"`
 }
 
 // Preferences a contributor may state (2022 declaration, common criterion 5): nationality,
@@ -129,7 +129,7 @@ type Preferences struct {
 // PledgeDetail is the structured part of a relocation pledge.
 type PledgeDetail struct {
 	Places      []RelocationPlace `json:"places,omitempty"`
-	Preferences Preferences       `json:"preferences"`
+	Preferences Preferences       `json:"preferences,omitempty"`
 }
 
 // Pledge is a state's commitment in one form.
@@ -161,7 +161,7 @@ type PledgeInput struct {
 	Description string       `json:"description,omitempty"`
 	Detail      PledgeDetail `json:"detail,omitempty"`
 	Synthetic   bool         `json:"synthetic,omitempty"`
-	PledgedOn   string       `json:"pledged_on"`
+	PledgedOn   string       `json:"pledged_on,omitempty"`
 }
 
 // Validate checks the pledge: a relocation pledge has persons and places that add up to it

@@ -17,7 +17,7 @@ const (
 type RunInput struct {
 	// FloorFraction is each state's floor over its open places (0 = no floor).
 	FloorFraction float64   `json:"floor_fraction,omitempty" minimum:"0" maximum:"1"`
-	Overrides     Overrides `json:"overrides"`
+	Overrides     Overrides `json:"overrides,omitempty"`
 	// TimeLimit is the seconds the optimiser may use (default 10, at most 60).
 	TimeLimit float64 `json:"time_limit,omitempty" minimum:"0" maximum:"60"`
 }
