@@ -2,6 +2,7 @@ package assign
 
 import (
 	"context"
+	"math"
 	"sort"
 )
 
@@ -23,6 +24,9 @@ func (s *solver) construct(ctx context.Context, rx *relaxation) *state {
 		if !placed && (rx.rounds == 0 || !rx.unplacedWhole(i) || it.Mandatory) {
 			pending = append(pending, i)
 		}
+	}
+	if rx.rounds == 0 {
+		st.greedyByPrice(rx.theta)
 	}
 	st.insertAll(pending, rx.theta)
 	// Floors may eject nothing mandatory but can take room mandatory items need, so
@@ -174,4 +178,42 @@ func (st *state) shiftFor(i int) bool {
 		}
 	}
 	return false
+}
+
+// greedyByPrice is the start when the relaxation gave prices but no flow (it ran out of
+// time): mandatory items first, then the others in decreasing order of their best value
+// net of the prices, each at that best bin if it has room and the net value is positive.
+// insertAll and the local search then fill what is left.
+func (st *state) greedyByPrice(theta []float64) {
+	p := st.s.p
+	type choice struct {
+		i   int
+		net float64
+	}
+	var order []choice
+	for i := range p.Items {
+		best := math.Inf(-1)
+		for _, b := range st.s.cands(i) {
+			best = max(best, st.s.reduced(i, int(b), theta))
+		}
+		if p.Items[i].Mandatory {
+			best = math.Inf(1)
+		}
+		order = append(order, choice{i, best})
+	}
+	sort.SliceStable(order, func(x, y int) bool { return order[x].net > order[y].net })
+	for _, c := range order {
+		if c.net <= 0 {
+			break
+		}
+		best, arg := math.Inf(-1), -1
+		for _, b := range st.s.cands(c.i) {
+			if r := st.s.reduced(c.i, int(b), theta); r > best && st.canAdd(c.i, int(b)) {
+				best, arg = r, int(b)
+			}
+		}
+		if arg >= 0 && (best > 0 || p.Items[c.i].Mandatory) {
+			st.place(c.i, arg)
+		}
+	}
 }

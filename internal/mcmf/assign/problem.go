@@ -5,10 +5,22 @@
 // bins (a state) receives at least its floor. The objective is the sum of the values of
 // the placed items, in integer units.
 //
-// The method: a min-cost-flow (transportation) relaxation solved by column generation
-// gives shadow prices for bins, from which a Lagrangian upper bound is computed over all
-// item-bin pairs; the flow is rounded, repaired and improved by local search. Tiny
-// problems are solved exactly by branch and bound.
+// The method, in the order Solve runs it:
+//   - prechecks and max-flows prove infeasibility and name the binding constraint;
+//   - the transportation relaxation (persons as flow units, so households may split) is
+//     solved by cost-scaling min-cost flow on a sparse arc set, warm-started from a
+//     sample of the items and completed by column generation; the extra limits enter by
+//     Lagrange multipliers;
+//   - the bound is the Lagrangian dual at those prices, computed exactly over every
+//     item-bin pair, valid for any prices, then tightened by subgradient steps;
+//   - the flow is rounded (by diving on small problems), mandatory items and floors are
+//     repaired, and local search improves: insertion, relocation, ejection (single,
+//     multiple, chains of two), swaps, exact knapsack repacking of a bin, and iterated
+//     local search with tabu kicks until the deadline;
+//   - tiny problems are solved exactly by branch and bound.
+//
+// Solve honours the context's deadline: phases get shares of the time left, and a
+// feasible assignment is returned even when the relaxation is cut short.
 package assign
 
 import "fmt"

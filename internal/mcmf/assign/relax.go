@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"time"
 	"sort"
 
 	"github.com/ceas-eu/ceas/internal/mcmf"
@@ -107,7 +108,10 @@ func (s *solver) unitCost(i, b int) int64 {
 	return int64(math.Round(v * costScale / float64(it.Size)))
 }
 
-// solveRelaxation runs column generation until no missing arc would enter, or maxRounds.
+// solveRelaxation runs column generation until no missing arc would enter, or maxRounds,
+// or the deadline is near. Cut short, it returns the last complete round; cut before the
+// first, it returns the sampled prices without a flow (rounds 0) if it has them, with
+// the error.
 func (s *solver) solveRelaxation(ctx context.Context, maxRounds int) (*relaxation, error) {
 	sampled := s.sampledPrices(ctx)
 	var theta []float64
@@ -117,23 +121,37 @@ func (s *solver) solveRelaxation(ctx context.Context, maxRounds int) (*relaxatio
 	rx := &relaxation{s: s, arcs: s.initialArcs(theta)}
 	var warm *mcmf.Result
 	for {
+		start := time.Now()
 		g, ids := s.network(rx.arcs, true, true)
 		if warm == nil && sampled != nil {
 			warm = mcmf.WarmStart(g, sampled.price, sampled.known)
 			warm.Eps = warmEps
 		}
 		res, err := mcmf.SolveFrom(ctx, g, warm)
+		if err != nil {
+			if rx.rounds == 0 {
+				rx.theta = theta
+				rx.flowBin = make([][]int64, len(rx.arcs))
+				for i := range rx.arcs {
+					rx.flowBin[i] = make([]int64, len(rx.arcs[i]))
+				}
+			}
+			return rx, fmt.Errorf("assign: relaxation: %w", err)
+		}
 		warm = &res
 		warm.Eps = columnEps
-		if err != nil {
-			return nil, fmt.Errorf("assign: relaxation: %w", err)
-		}
 		rx.rounds++
 		rx.read(res, ids)
-		if rx.rounds >= maxRounds || rx.addColumns() == 0 {
+		if rx.rounds >= maxRounds || !timeFor(ctx, time.Since(start)) || rx.addColumns() == 0 {
 			return rx, nil
 		}
 	}
+}
+
+// timeFor reports whether the context leaves at least twice the given duration.
+func timeFor(ctx context.Context, d time.Duration) bool {
+	dl, ok := ctx.Deadline()
+	return !ok || time.Until(dl) > 2*d
 }
 
 func (rx *relaxation) read(res mcmf.Result, ids [][]int) {

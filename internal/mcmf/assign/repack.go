@@ -82,7 +82,7 @@ func (st *state) outsideCandidates(b int) []int {
 		if st.bin[i] == b || !st.allowed(i, b) || !p.fits(i, b) {
 			continue
 		}
-		if g := p.V(i, b) - st.value(i); g > 0 && (st.bin[i] < 0 || !p.Items[i].Mandatory || true) {
+		if g := p.V(i, b) - st.value(i); g > 0 {
 			cs = append(cs, cand{i, float64(g) / float64(p.Items[i].Size)})
 		}
 	}

@@ -124,20 +124,23 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
 }
 
 // heuristic is the path for all but tiny problems: relaxation, bound, rounding, search.
-// The relaxation gets 60% of the time left and the search runs to 90%, so a feasible
-// assignment is returned before the deadline even when the relaxation is cut short (it
-// then falls back to a greedy start and the bound of zero prices).
+// The relaxation gets half of the time left and the search runs to 75%, leaving room for
+// the caller's own work on a loaded machine; a feasible assignment is returned before the
+// deadline even when the relaxation is cut short (it then starts greedily from the
+// sampled prices, or from zero prices, which also give the bound).
 func (s *solver) heuristic(ctx context.Context) (*Solution, error) {
-	relaxCtx, cancel := share(ctx, 0.6)
+	relaxCtx, cancel := share(ctx, 0.5)
 	defer cancel()
-	searchCtx, cancel2 := share(ctx, 0.8)
+	searchCtx, cancel2 := share(ctx, 0.75)
 	defer cancel2()
 	rx, err := s.solveRelaxation(relaxCtx, s.opt.ColumnRounds)
 	if err != nil {
 		if ctx.Err() == nil && relaxCtx.Err() == nil {
 			return nil, err
 		}
-		rx = s.emptyRelaxation()
+		if rx == nil || rx.theta == nil {
+			rx = s.emptyRelaxation()
+		}
 	}
 	m := Multipliers{Theta: rx.theta}
 	if rx.rounds > 0 {
@@ -177,7 +180,7 @@ func (s *solver) heuristic(ctx context.Context) (*Solution, error) {
 	sol.Moves = st.improve(searchCtx)
 	sol.Moves += st.iterate(searchCtx)
 	sol.Bin, sol.Objective = st.bin, st.objective()
-	boundCtx, cancel4 := share(ctx, 0.4)
+	boundCtx, cancel4 := share(ctx, 0.3)
 	defer cancel4()
 	if m2, b2 := s.tightenBound(boundCtx, m, sol.Objective); b2 < sol.Bound {
 		sol.Bound, sol.Prices = b2, m2
