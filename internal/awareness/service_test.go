@@ -275,3 +275,38 @@ func TestSmallCountsSuppressedOutsideTheOwningState(t *testing.T) {
 		}
 	})
 }
+
+// TestPullFeeds: the awareness.feeds job ingests what each subscribed module publishes; a
+// failing feed is reported without stopping the others.
+func TestPullFeeds(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		counts := map[string]int64{"2026-W08": 40, "2026-W09": 12}
+		tpFeed := awareness.FeedFunc{FeedName: "tp.registrations_by_week", Fetch: func(context.Context) ([]awareness.Observation, error) {
+			var out []awareness.Observation
+			for week, n := range counts {
+				o, err := awareness.WeeklyCount(awareness.SeriesTPRegistrations, "GR", week, n, awareness.UnitPersons, "CEAS TP platform")
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, o)
+			}
+			return out, nil
+		}}
+		broken := awareness.FeedFunc{FeedName: "broken", Fetch: func(context.Context) ([]awareness.Observation, error) {
+			return nil, errs.New(errs.KindInternal, "down")
+		}}
+		res, err := f.svc.PullFeeds(system(), []awareness.Feed{broken, tpFeed})
+		if err == nil || !strings.Contains(err.Error(), "broken") || res.Inserted != 2 {
+			t.Fatalf("%+v %v", res, err)
+		}
+		counts["2026-W09"] = 30 // the week went on
+		if res, _ = f.svc.PullFeeds(system(), []awareness.Feed{tpFeed}); res.Revised != 1 || res.Unchanged != 1 {
+			t.Fatalf("second pull %+v", res)
+		}
+		obs, _, _ := f.svc.Observations(as("EC", authz.RoleAnalyst), awareness.ObservationFilter{State: "EL"}, "", 10)
+		if len(obs) != 3 {
+			t.Errorf("Greece's rows (EL): %+v", obs)
+		}
+	})
+}
