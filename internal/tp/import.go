@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strings"
 
 	"github.com/google/uuid"
 
@@ -165,10 +166,22 @@ func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fi
 	next := *rep
 	var stored []Registration
 	today := s.today()
+	ids := make([]string, 0, len(batch))
+	for i := range batch {
+		if ext := strings.Join(strings.Fields(batch[i].in.ExternalID), " "); ext != "" {
+			ids = append(ids, ext)
+		}
+	}
 	err := s.db.Tx(ctx, func(stx *sql.Tx) error {
 		tx := newTxn(stx)
 		stored = stored[:0]
 		next = *rep
+		// One query tells which rows are new; only known ones are read back one by one. A
+		// row repeated within the batch is found by that read once the first is stored.
+		known, err := knownExternal(ctx, tx, p.Org, ids)
+		if err != nil {
+			return err
+		}
 		for i := range batch {
 			row := batch[i]
 			prepareImported(&row, p.Org)
@@ -179,7 +192,8 @@ func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fi
 				row.err = errs.Field("external_id", "is required in a bulk import")
 			}
 			if row.err == nil {
-				r, hits, err := s.importRow(ctx, tx, p, row.in)
+				r, hits, err := s.importRow(ctx, tx, p, row.in, known[row.in.ExternalID])
+				known[row.in.ExternalID] = true
 				if err == nil || errs.KindOf(err) == errs.KindInvalid {
 					row.err = err
 				} else {
@@ -201,7 +215,7 @@ func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fi
 			}
 			next.Lines = row.line
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE tp_imports SET lines_done = $1, accepted = $2, rejected = $3, updated_at = $4
+		_, err = tx.ExecContext(ctx, `UPDATE tp_imports SET lines_done = $1, accepted = $2, rejected = $3, updated_at = $4
 			WHERE id = $5`, next.Lines, next.Accepted, next.Rejected, sqldb.UTC(s.clock.Now()), rep.ID)
 		if err != nil {
 			return fmt.Errorf("tp: import progress: %w", err)
@@ -221,10 +235,13 @@ func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fi
 
 // importRow registers or updates one row; it returns the stored registration (zero when
 // nothing changed) and the number of cross-state hits.
-func (s *Service) importRow(ctx context.Context, tx *txn, p authz.Principal, in RegistrationInput) (Registration, int, error) {
-	old, found, err := getByExternal(ctx, tx, p.Org, in.ExternalID)
-	if err != nil {
-		return Registration{}, 0, err
+func (s *Service) importRow(ctx context.Context, tx *txn, p authz.Principal, in RegistrationInput, known bool) (Registration, int, error) {
+	old, found := Registration{}, false
+	if known {
+		var err error
+		if old, found, err = getByExternal(ctx, tx, p.Org, in.ExternalID); err != nil {
+			return Registration{}, 0, err
+		}
 	}
 	if found {
 		if old.Erased || reflect.DeepEqual(old.RegistrationInput, withDefaults(in, old)) {

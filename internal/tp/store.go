@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -111,12 +112,16 @@ func insertRegistration(ctx context.Context, tx *txn, r *Registration) error {
 		}
 		return fmt.Errorf("tp: insert registration: %w", err)
 	}
-	return insertDocuments(ctx, tx, r)
+	return insertDocuments(ctx, tx, r, false)
 }
 
-func insertDocuments(ctx context.Context, tx *txn, r *Registration) error {
-	if _, err := tx.ExecContext(ctx, `DELETE FROM tp_documents WHERE registration_id = $1`, r.ID); err != nil {
-		return fmt.Errorf("tp: clear documents: %w", err)
+// insertDocuments stores the searchable document numbers of r, replacing the old ones of a
+// changed registration.
+func insertDocuments(ctx context.Context, tx *txn, r *Registration, replace bool) error {
+	if replace {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM tp_documents WHERE registration_id = $1`, r.ID); err != nil {
+			return fmt.Errorf("tp: clear documents: %w", err)
+		}
 	}
 	seen := map[string]bool{}
 	for _, d := range r.Person.Documents {
@@ -153,7 +158,7 @@ func updateRegistration(ctx context.Context, tx *txn, r *Registration, now time.
 	}
 	r.Version++
 	r.UpdatedAt = sqldb.UTC(now)
-	return insertDocuments(ctx, tx, r)
+	return insertDocuments(ctx, tx, r, true)
 }
 
 // permitUntil is the last validity date of a permit, following its extensions.
@@ -208,4 +213,37 @@ func jsonDecode(s string, v any) error {
 		return fmt.Errorf("tp: decode %T: %w", v, err)
 	}
 	return nil
+}
+
+// knownExternal returns which of ids the state already holds, in one query per batch.
+func knownExternal(ctx context.Context, q sqldb.Querier, org string, ids []string) (map[string]bool, error) {
+	known := map[string]bool{}
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 500)]
+		ids = ids[len(chunk):]
+		args := []any{org}
+		marks := make([]string, len(chunk))
+		for i, id := range chunk {
+			args = append(args, id)
+			marks[i] = "$" + strconv.Itoa(i+2)
+		}
+		rows, err := q.QueryContext(ctx, `SELECT external_id FROM tp_registrations WHERE owner_org = $1
+			AND external_id IN (`+strings.Join(marks, ", ")+`)`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("tp: known external ids: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			known[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return known, nil
 }
