@@ -111,6 +111,22 @@ func TestPageForms(t *testing.T) {
 	if status, _ = e.page(t, "POST", "/awareness/rules/cm-900/delete", e.coord, "", "Content-Type: application/x-www-form-urlencoded"); status != http.StatusOK {
 		t.Errorf("delete through the form: %d", status)
 	}
+	// Acknowledging an alert from the alerts page.
+	e.Do("POST", api+"/rules", e.coord, belarusRule())
+	e.Do("POST", api+"/evaluate", e.coord, nil)
+	var list struct{ Items []struct{ ID string } }
+	e.Do("GET", api+"/alerts", e.analyst, nil).JSON(t, &list)
+	if len(list.Items) == 0 {
+		t.Fatal("no alerts")
+	}
+	path := "/awareness/alerts/" + list.Items[0].ID + "/acknowledge"
+	if status, _ = e.page(t, "POST", path, e.analyst, "note=seen", "Content-Type: application/x-www-form-urlencoded"); status != http.StatusForbidden {
+		t.Errorf("analyst acknowledged through the page: %d", status)
+	}
+	status, html = e.page(t, "POST", path, e.coord, "note=network+convened", "Content-Type: application/x-www-form-urlencoded")
+	if status != http.StatusOK || !strings.Contains(html, "The alert is acknowledged.") || !strings.Contains(html, "network convened") {
+		t.Errorf("acknowledge through the page: %d", status)
+	}
 }
 
 func excerpt(s, near string) string {
