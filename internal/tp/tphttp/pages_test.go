@@ -73,6 +73,9 @@ func TestPages(t *testing.T) {
 	if r := env.Do("POST", "/tp/reviews/"+rv.ID+"/decision", pl, body, ct); r.Status != 200 || !strings.Contains(string(r.Body), "different_persons") {
 		t.Fatalf("decision: %d", r.Status)
 	}
+	if r := env.Do("GET", "/tp/reviews", pl, nil, "Accept-Language: uk"); !strings.Contains(string(r.Body), "Можливі повторні реєстрації") {
+		t.Error("the review queue is not in Ukrainian for Accept-Language: uk")
+	}
 	if r := env.Do("GET", "/tp/registrations/"+deReg.ID, pl, nil); r.Status != 404 {
 		t.Fatalf("PL opens the German record page: %d", r.Status)
 	}
