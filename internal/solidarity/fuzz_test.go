@@ -41,3 +41,22 @@ func FuzzDecodeInstance(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParsePlacement: CASE=PLACE or an Invalid error.
+func FuzzParsePlacement(f *testing.F) {
+	for _, s := range []string{"C1=DE-01", "=", "C1=", "a=b=c", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, err := ParsePlacement(s)
+		if err != nil {
+			if errs.KindOf(err) != errs.KindInvalid {
+				t.Fatalf("non-Invalid error %v", err)
+			}
+			return
+		}
+		if p.Case == "" || p.Place == "" || p.Case+"="+p.Place != s {
+			t.Fatalf("%q parsed as %+v", s, p)
+		}
+	})
+}

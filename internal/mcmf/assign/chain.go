@@ -89,19 +89,45 @@ func (st *state) chainFrom(u int, tab [][]ejectEntry) bool {
 	if bu < 0 {
 		return false
 	}
+	type move struct{ i, from int }
+	undo := []move{{ba, st.bin[ba]}, {u, st.bin[u]}}
 	st.remove(ba)
 	if from >= 0 {
 		st.remove(u)
 	}
 	st.place(u, bu)
-	if bc >= 0 {
+	delta := p.V(u, bu) - cur - p.V(ba, bu)
+	if bc >= 0 && (bd < 0 || st.bin[bd] == bc) {
 		if bd >= 0 {
+			undo = append(undo, move{bd, bc})
 			st.remove(bd)
+			delta -= p.V(bd, bc)
 		}
-		if st.canAdd(ba, bc) && st.canLeave(ba, bc) {
+		if st.canAdd(ba, bc) {
 			st.place(ba, bc)
-		} else if bd >= 0 {
-			st.place(bd, bc) // undo the second link if it no longer fits
+			delta += p.V(ba, bc)
+		}
+	}
+	if delta <= 0 || !st.floorsHold() {
+		for k := len(undo) - 1; k >= 0; k-- {
+			m := undo[k]
+			if st.bin[m.i] >= 0 {
+				st.remove(m.i)
+			}
+			if m.from >= 0 {
+				st.place(m.i, m.from)
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// floorsHold reports whether every group is at or above its floor.
+func (st *state) floorsHold() bool {
+	for g, grp := range st.s.p.Groups {
+		if st.gload[g] < grp.Floor {
+			return false
 		}
 	}
 	return true

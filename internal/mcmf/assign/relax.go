@@ -4,8 +4,8 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"time"
 	"sort"
+	"time"
 
 	"github.com/ceas-eu/ceas/internal/mcmf"
 )

@@ -177,8 +177,14 @@ func (s *solver) heuristic(ctx context.Context) (*Solution, error) {
 		sol.Reason.Detail = "no feasible assignment found by the heuristics; the relaxation is feasible"
 		return sol, nil
 	}
+	start := append([]int(nil), st.bin...)
 	sol.Moves = st.improve(searchCtx)
 	sol.Moves += st.iterate(searchCtx)
+	if !st.feasible() {
+		// A move broke a constraint (a bug): never return that, fall back to the start.
+		st.restore(start)
+		sol.Moves = 0
+	}
 	sol.Bin, sol.Objective = st.bin, st.objective()
 	boundCtx, cancel4 := share(ctx, 0.3)
 	defer cancel4()
