@@ -25,6 +25,7 @@ type writer struct {
 	unchanged int
 	revised   int
 	earliest  Date
+	ins, sel  *sql.Stmt // prepared once per import: a file has up to millions of rows
 }
 
 func (s *Service) newWriter(ctx context.Context, tx *sql.Tx, p authz.Principal, revise bool) *writer {
@@ -93,11 +94,18 @@ func same(a, b Observation) bool {
 
 // insert adds o and reports whether a row was written (false: key and revision exist).
 func (w *writer) insert(o Observation) (bool, error) {
+	if w.ins == nil {
+		stmt, err := w.tx.PrepareContext(w.ctx, `INSERT INTO awareness_observations (`+observationColumns+`, id, owner_org, imported_at)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+		ON CONFLICT (series, measure, period_start, period_end, state, route, border_section, nationality, unit, revision) DO NOTHING`)
+		if err != nil {
+			return false, fmt.Errorf("prepare insert: %w", err)
+		}
+		w.ins = stmt
+	}
 	args := append(keyArgs(o), o.Revision, o.Value, string(o.Qualifier), o.Source, o.Synthetic, o.Note,
 		uuid.Must(uuid.NewV7()).String(), w.owner, sqldb.UTC(w.s.clock.Now()))
-	res, err := w.tx.ExecContext(w.ctx, `INSERT INTO awareness_observations (`+observationColumns+`, id, owner_org, imported_at)
-		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
-		ON CONFLICT (series, measure, period_start, period_end, state, route, border_section, nationality, unit, revision) DO NOTHING`, args...)
+	res, err := w.ins.ExecContext(w.ctx, args...)
 	if err != nil {
 		return false, fmt.Errorf("insert observation: %w", err)
 	}
@@ -116,8 +124,15 @@ func (w *writer) insert(o Observation) (bool, error) {
 
 // stored returns the row of o's key and revision and the key's latest revision.
 func (w *writer) stored(o Observation) (Observation, Observation, error) {
-	rows, err := w.tx.QueryContext(w.ctx, `SELECT `+observationColumns+` FROM awareness_observations WHERE `+keyWhere+`
-		ORDER BY revision`, keyArgs(o)...)
+	if w.sel == nil {
+		stmt, err := w.tx.PrepareContext(w.ctx, `SELECT `+observationColumns+` FROM awareness_observations WHERE `+keyWhere+`
+		ORDER BY revision`)
+		if err != nil {
+			return Observation{}, Observation{}, fmt.Errorf("prepare read: %w", err)
+		}
+		w.sel = stmt
+	}
+	rows, err := w.sel.QueryContext(w.ctx, keyArgs(o)...)
 	if err != nil {
 		return Observation{}, Observation{}, fmt.Errorf("read observation: %w", err)
 	}
