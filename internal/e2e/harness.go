@@ -30,10 +30,11 @@ const Password = "e2e-password-0123"
 
 // Browser is a running server and a headless browser pointed at it.
 type Browser struct {
-	App  *app.App
-	Base string
-	Ctx  context.Context
-	t    *testing.T
+	App    *app.App
+	Base   string
+	Ctx    context.Context
+	t      *testing.T
+	chrome string
 }
 
 func chromiumPath() string {
@@ -71,6 +72,21 @@ func Start(t *testing.T, db *sqldb.DB) *Browser {
 	go func() { _ = srv.Serve(ln) }()
 	t.Cleanup(func() { _ = srv.Close(); a.Close() })
 
+	b := &Browser{App: a, Base: "http://" + ln.Addr().String(), t: t, chrome: chrome}
+	b.Ctx = b.newTab()
+	return b
+}
+
+// NewSession opens a second browser with its own cookies on the same server, for a second
+// person (an officer of another state).
+func (b *Browser) NewSession() *Browser {
+	c := &Browser{App: b.App, Base: b.Base, t: b.t, chrome: b.chrome}
+	c.Ctx = c.newTab()
+	return c
+}
+
+func (b *Browser) newTab() context.Context {
+	t, chrome := b.t, b.chrome
 	opts := append(chromedp.DefaultExecAllocatorOptions[:], chromedp.ExecPath(chrome),
 		chromedp.NoSandbox, chromedp.DisableGPU, chromedp.WindowSize(1280, 900),
 		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
@@ -80,7 +96,7 @@ func Start(t *testing.T, db *sqldb.DB) *Browser {
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	return &Browser{App: a, Base: "http://" + ln.Addr().String(), Ctx: ctx, t: t}
+	return ctx
 }
 
 // User creates an account in org with roles and the harness password.
@@ -143,6 +159,21 @@ func (b *Browser) Text(selector string) string {
 func (b *Browser) Visit(path string) {
 	b.t.Helper()
 	b.Do(chromedp.Navigate(b.Base+path), chromedp.WaitVisible(`#main`))
+}
+
+// Fill sets form controls by CSS selector (works for date inputs too, which SendKeys types
+// in the browser's locale format).
+func (b *Browser) Fill(values map[string]string) {
+	b.t.Helper()
+	for sel, v := range values {
+		b.Do(chromedp.WaitReady(sel), chromedp.SetValue(sel, v))
+	}
+}
+
+// Submit submits the form with the CSS id and waits for the next page.
+func (b *Browser) Submit(formID string) {
+	b.t.Helper()
+	b.Do(chromedp.Submit(formID+` button[type=submit]`), chromedp.Sleep(300*time.Millisecond), chromedp.WaitVisible(`#main`))
 }
 
 // Screenshot saves a PNG of the whole page to path, for a person to look at.
