@@ -75,7 +75,7 @@ type Cycle struct {
 // Validate checks the cycle; the Pact pool may not be below its Art 12(2) minimum.
 func (c *Cycle) Validate() error {
 	var v errs.Validation
-	v.Check(c.Code != "" && len(c.Code) <= 40, "code", "required, at most 40 characters")
+	v.Check(validCode(c.Code), "code", "1 to 40 letters, digits, '-', '_' or '.'")
 	v.Check(c.Name != "", "name", "required")
 	v.Check(c.Regime == RegimeVSM2022 || c.Regime == RegimePact2024, "regime", "must be vsm2022 or pact2024")
 	s, e := checkDate(&v, "starts_on", c.StartsOn), checkDate(&v, "ends_on", c.EndsOn)
@@ -261,6 +261,19 @@ func checkDate(v *errs.Validation, field, s string) timelimit.Date {
 		v.Add(field, "must be a date YYYY-MM-DD")
 	}
 	return d
+}
+
+// validCode keeps cycle codes safe in URLs and file names (the CSV export is named by it).
+func validCode(s string) bool {
+	if s == "" || len(s) > 40 {
+		return false
+	}
+	for _, r := range s {
+		if !(r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_' || r == '.') {
+			return false
+		}
+	}
+	return true
 }
 
 func quoted(s string) string { return fmt.Sprintf("%q", s) }
