@@ -132,8 +132,10 @@ func (s *solver) solveRelaxation(ctx context.Context, maxRounds int) (*relaxatio
 			if rx.rounds == 0 {
 				rx.theta = theta
 				rx.flowBin = make([][]int64, len(rx.arcs))
-				for i := range rx.arcs {
-					rx.flowBin[i] = make([]int64, len(rx.arcs[i]))
+			}
+			for i := range rx.arcs { // columns added after the last flow carry none
+				for len(rx.flowBin[i]) < len(rx.arcs[i]) {
+					rx.flowBin[i] = append(rx.flowBin[i], 0)
 				}
 			}
 			return rx, fmt.Errorf("assign: relaxation: %w", err)

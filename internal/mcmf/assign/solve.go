@@ -114,7 +114,9 @@ func Solve(ctx context.Context, p *Problem, opt Options) (*Solution, error) {
 	if r := s.precheck(); r != nil {
 		return &Solution{Status: Infeasible, Reason: r}, nil
 	}
-	if r, err := s.diagnose(ctx); err != nil || r != nil {
+	// The max-flows of the diagnosis are quick and their answer is needed whatever the
+	// deadline: an infeasible problem must be reported as such.
+	if r, err := s.diagnose(context.WithoutCancel(ctx)); err != nil || r != nil {
 		return &Solution{Status: Infeasible, Reason: r}, err
 	}
 	if len(p.Items) <= opt.ExactItems && opt.ExactItems > 0 {
@@ -157,6 +159,14 @@ func (s *solver) heuristic(ctx context.Context) (*Solution, error) {
 	}
 	// Construction must finish even past the deadline: it is one greedy pass.
 	st := s.construct(context.WithoutCancel(ctx), rx)
+	if st == nil && err != nil && len(s.p.Items) <= rescueItems {
+		// The deadline cut the relaxation and the greedy start failed (tight floors or
+		// special capacity): a feasible answer matters more than a few milliseconds.
+		if full, err2 := s.solveRelaxation(context.WithoutCancel(ctx), 1); err2 == nil {
+			rx = full
+			st = s.construct(context.WithoutCancel(ctx), rx)
+		}
+	}
 	if st == nil && len(s.p.Items) <= exactFallbackItems {
 		// Small and tight: search exhaustively (within the node limit) for any assignment.
 		if ex, err := s.exact(searchCtx, false); err == nil && ex != nil {
@@ -221,6 +231,10 @@ func (s *solver) emptyRelaxation() *relaxation {
 // shared cores, a dive cut short by the deadline rounds worse (gap 0.6%) than plain
 // rounding followed by local search (0.5%), so larger problems skip it.
 const diveItems = 3000
+
+// rescueItems is the size up to which a construction that failed after a cut relaxation
+// is retried with one relaxation round past the deadline (well under a second).
+const rescueItems = 20000
 
 // exactFallbackItems is the size up to which a failed construction is followed by an
 // exhaustive search, which can also prove infeasibility that the relaxation misses.
