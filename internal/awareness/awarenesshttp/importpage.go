@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ceas-eu/ceas/internal/awareness"
+	"github.com/ceas-eu/ceas/internal/platform/authz"
 	"github.com/ceas-eu/ceas/internal/platform/errs"
 	"github.com/ceas-eu/ceas/internal/platform/web"
 )
@@ -26,6 +27,10 @@ func (h *Handler) importForm() web.Form {
 
 // importPage is the upload form for CSV and XLSX files in the documented layout.
 func (h *Handler) importPage(w http.ResponseWriter, r *http.Request) {
+	if err := authz.Require(authz.FromContext(r.Context()), authz.PermAwarenessIngest); err != nil {
+		h.deps.Fail(w, r, err) // a form the caller could not submit
+		return
+	}
 	data := &importPageData{Frame: h.deps.Frame(r, "awareness.import.title", "/awareness/import"), Form: h.importForm()}
 	h.pages.Render(w, r, http.StatusOK, "import.html", data)
 }

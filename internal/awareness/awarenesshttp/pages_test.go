@@ -59,8 +59,13 @@ func TestPagesRender(t *testing.T) {
 		if status, _ := e.page(t, "GET", "/awareness", e.officer, nil); status != http.StatusForbidden {
 			t.Errorf("a Dublin officer opened the overview: %d", status)
 		}
-		if status, _ := e.page(t, "GET", "/awareness/rules/new", e.analyst, nil); status != http.StatusOK {
-			t.Errorf("rule form for analysts (read-only): %d", status)
+		for _, path := range []string{"/awareness/rules/new", "/awareness/import"} {
+			if status, _ := e.page(t, "GET", path, e.analyst, nil); status != http.StatusForbidden {
+				t.Errorf("%s for an analyst: %d", path, status)
+			}
+		}
+		if status, html := e.page(t, "GET", "/awareness/rules/belarus-prevented", e.analyst, nil); status != http.StatusOK || strings.Contains(html, "Save rule") {
+			t.Errorf("an analyst sees the rule read-only: %d", status)
 		}
 	})
 }

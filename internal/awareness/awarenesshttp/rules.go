@@ -69,6 +69,10 @@ type rulePageData struct {
 }
 
 func (h *Handler) newRulePage(w http.ResponseWriter, r *http.Request) {
+	if err := authz.Require(authz.FromContext(r.Context()), authz.PermAwarenessManage); err != nil {
+		h.deps.Fail(w, r, err)
+		return
+	}
 	c := awareness.RuleConfig{Rule: awareness.DefaultRule("", awareness.Selector{Series: awareness.SeriesArrivals}), Enabled: true}
 	c.Name = ""
 	h.renderRule(w, r, http.StatusOK, c, true, nil)
