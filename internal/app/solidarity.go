@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"time"
 
+	"github.com/ceas-eu/ceas/internal/awareness"
 	"github.com/ceas-eu/ceas/internal/platform/web"
 	"github.com/ceas-eu/ceas/internal/solidarity"
 	"github.com/ceas-eu/ceas/internal/solidarity/solidarityhttp"
@@ -19,7 +21,39 @@ type solidarityModule struct {
 
 func (m *solidarityModule) build(_ context.Context, a *App) error {
 	m.svc = solidarity.NewService(a.DB, a.Audit, a.Outbox, a.Clock, a.Config.SmallCount)
+	for _, other := range a.modules {
+		if aw, ok := other.(*awarenessModule); ok {
+			aw.subscribe(awareness.FeedFunc{FeedName: "solidarity.relocations_by_month", Fetch: m.relocations})
+		}
+	}
 	return nil
+}
+
+// relocations publishes the transfers carried out per state and month to situational
+// awareness: measure transferred_in for the receiving state, relocated_out for the
+// beneficiary state.
+func (m *solidarityModule) relocations(ctx context.Context) ([]awareness.Observation, error) {
+	rows, err := m.svc.RelocationsByMonth(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]awareness.Observation, 0, len(rows))
+	for _, r := range rows {
+		t, err := time.Parse("2006-01", r.Month)
+		if err != nil {
+			return nil, fmt.Errorf("solidarity feed: month %q: %w", r.Month, err)
+		}
+		measure := "transferred_in"
+		if r.Direction == "out" {
+			measure = "relocated_out"
+		}
+		last := t.AddDate(0, 1, -1)
+		out = append(out, awareness.Observation{Series: awareness.SeriesRelocations, Measure: measure,
+			PeriodStart: awareness.Civil(t.Year(), t.Month(), 1), PeriodEnd: awareness.Civil(last.Year(), last.Month(), last.Day()),
+			Geo: awareness.Geo{State: awareness.StateOfOrg(r.State)}, Value: float64(r.Persons), Unit: awareness.UnitPersons,
+			Qualifier: awareness.Exact, Source: "CEAS solidarity platform (transfers carried out)"})
+	}
+	return out, nil
 }
 
 func (m *solidarityModule) mount(a *App) ([]web.NavItem, error) {

@@ -96,6 +96,25 @@ func TestDemo2022RunsTheCycleEndToEnd(t *testing.T) {
 		if sent != m.Totals.Transferred {
 			t.Errorf("flows carry %d transferred, totals %d", sent, m.Totals.Transferred)
 		}
+		// The aggregate published to situational awareness adds up to the same transfers.
+		feed, err := svc.RelocationsByMonth(authz.WithPrincipal(ctx, authz.System("awareness.feeds")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var in, out int64
+		for _, r := range feed {
+			if r.Direction == "in" {
+				in += r.Persons
+			} else {
+				out += r.Persons
+			}
+			if r.Month < "2022-08" {
+				t.Errorf("a transfer before August 2022: %+v", r)
+			}
+		}
+		if in != m.Totals.Transferred || out != in {
+			t.Errorf("feed in %d out %d, transferred %d", in, out, m.Totals.Transferred)
+		}
 	})
 }
 
