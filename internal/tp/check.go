@@ -91,18 +91,9 @@ func (s *Service) crossCheck(ctx context.Context, tx *txn, r *Registration) (Cro
 }
 
 func (s *Service) hit(ctx context.Context, tx *txn, r *Registration, m identity.Match) (CrossStateHit, bool, error) {
-	var o hitRow
-	var erased sql.NullTime
-	err := tx.QueryRowContext(ctx, `SELECT owner_org, status, registered_on, permit_until, erased_at
-		FROM tp_registrations WHERE id = $1`, m.ID).Scan(&o.state, &o.status, &o.registeredOn, &o.permitUntil, &erased)
-	if sqldb.IsNoRows(err) {
-		return CrossStateHit{}, false, nil
-	}
-	if err != nil {
-		return CrossStateHit{}, false, fmt.Errorf("tp: read hit %s: %w", m.ID, err)
-	}
-	if o.state == r.State || erased.Valid {
-		return CrossStateHit{}, false, nil
+	o, ok, err := readHit(ctx, tx, m.ID)
+	if err != nil || !ok || o.state == r.State || o.erased {
+		return CrossStateHit{}, false, err
 	}
 	h := CrossStateHit{State: o.state, RegisteredOn: o.registeredOn, Status: Status(o.status), PermitValidUntil: o.permitUntil,
 		Probability: m.Probability, Decision: string(m.Decision), Explanation: m.Explanation}
@@ -122,6 +113,26 @@ func (s *Service) hit(ctx context.Context, tx *txn, r *Registration, m identity.
 	}
 	h.ReviewID, err = s.openReview(ctx, tx, r, m.ID, o, h)
 	return h, err == nil, err
+}
+
+// readHit reads the minimal data of a candidate: from the rows the transaction has queued,
+// else from the table. ok is false when it no longer exists.
+func readHit(ctx context.Context, tx *txn, id string) (hitRow, bool, error) {
+	if p := tx.pending[id]; p != nil {
+		return hitRow{state: p.State, status: string(p.Status), registeredOn: p.RegisteredOn, permitUntil: permitUntil(p.Permit)}, true, nil
+	}
+	var o hitRow
+	var erased sql.NullTime
+	err := tx.QueryRowContext(ctx, `SELECT owner_org, status, registered_on, permit_until, erased_at
+		FROM tp_registrations WHERE id = $1`, id).Scan(&o.state, &o.status, &o.registeredOn, &o.permitUntil, &erased)
+	if sqldb.IsNoRows(err) {
+		return o, false, nil
+	}
+	if err != nil {
+		return o, false, fmt.Errorf("tp: read hit %s: %w", id, err)
+	}
+	o.erased = erased.Valid
+	return o, true, nil
 }
 
 // openReview stores a new review of the pair and notifies both states (inbox and the

@@ -192,6 +192,11 @@ func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fi
 				row.err = errs.Field("external_id", "is required in a bulk import")
 			}
 			if row.err == nil {
+				if tx.pendingExt[row.in.ExternalID] {
+					if err := tx.flush(ctx); err != nil { // the row repeats one queued in this batch
+						return err
+					}
+				}
 				r, hits, err := s.importRow(ctx, tx, p, row.in, known[row.in.ExternalID])
 				known[row.in.ExternalID] = true
 				if err == nil || errs.KindOf(err) == errs.KindInvalid {
@@ -214,6 +219,9 @@ func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fi
 				}
 			}
 			next.Lines = row.line
+		}
+		if err := tx.flush(ctx); err != nil {
+			return err
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE tp_imports SET lines_done = $1, accepted = $2, rejected = $3, updated_at = $4
 			WHERE id = $5`, next.Lines, next.Accepted, next.Rejected, sqldb.UTC(s.clock.Now()), rep.ID)
@@ -262,12 +270,7 @@ func (s *Service) importRow(ctx context.Context, tx *txn, p authz.Principal, in 
 	if err := checkHousehold(ctx, tx, p, &r); err != nil {
 		return r, 0, err
 	}
-	if err := insertRegistration(ctx, tx, &r); err != nil {
-		return r, 0, err
-	}
-	if err := s.addEvent(ctx, tx, &r, EventRegistered, "", r.RegisteredOn, string(r.Ground), p.ID); err != nil {
-		return r, 0, err
-	}
+	tx.queue(&r, s.eventRow(&r, EventRegistered, "", r.RegisteredOn, string(r.Ground), p.ID))
 	check, err := s.crossCheck(ctx, tx, &r)
 	return r, len(check.Hits), err
 }

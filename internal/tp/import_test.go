@@ -105,3 +105,62 @@ func namesField(fe []errs.FieldError, field string) bool {
 	}
 	return false
 }
+
+// TestImportRepeatedRowInOneBatch: a record repeated within one batch updates the
+// registration its first line created (last line wins), and two states' rows of the same
+// person in one seed batch still find each other.
+func TestImportRepeatedRowInOneBatch(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		file := "record_id,surname,given_name,sex,date_of_birth,nationality\n" +
+			"DE-1,Bondar,Olha,F,1990,UA\nDE-2,Melnyk,Iryna,F,1991,UA\nDE-1,Bondar,Olga,F,1990,UA\n"
+		rep, err := f.svc.Import(officer("DE"), strings.NewReader(file), ImportOptions{Format: "csv"})
+		if err != nil || rep.Accepted != 3 {
+			t.Fatalf("%+v %v", rep, err)
+		}
+		got, _, _ := f.svc.Search(officer("DE"), Query{Name: "Bondar"})
+		if len(got) != 1 || got[0].GivenName != "Olga" {
+			t.Fatalf("registrations of DE-1: %+v", got)
+		}
+		rows := []SeedRow{{State: "DE", Input: shevchenko()}, {State: "PL", Input: szewczenko()}}
+		i := 0
+		n, err := f.svc.Seed(officer("DE"), func() (SeedRow, bool, error) {
+			if i == len(rows) {
+				return SeedRow{}, false, nil
+			}
+			i++
+			return rows[i-1], true, nil
+		}, nil)
+		if err != nil || n != 0 {
+			t.Fatalf("seed on a database with registrations: %d %v", n, err)
+		}
+	})
+}
+
+// TestSeedFindsDuplicatesWithinABatch: the demo seed writes in large batches; a person
+// registered in two states within one batch opens a review.
+func TestSeedFindsDuplicatesWithinABatch(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		f := newFixture(t, db)
+		rows := []SeedRow{{State: "DE", Input: shevchenko()}, {State: "PL", Input: szewczenko()}}
+		i := 0
+		n, err := f.svc.Seed(officer("DE"), func() (SeedRow, bool, error) {
+			if i == len(rows) {
+				return SeedRow{}, false, nil
+			}
+			i++
+			return rows[i-1], true, nil
+		}, nil)
+		if err != nil || n != 2 {
+			t.Fatalf("seed: %d %v", n, err)
+		}
+		revs, _, err := f.svc.ListReviews(officer("PL"), "", "", 10)
+		if err != nil || len(revs) != 1 || revs[0].OtherState != "DE" {
+			t.Fatalf("reviews: %+v %v", revs, err)
+		}
+		r, err := f.svc.Get(officer("PL"), revs[0].Registration)
+		if err != nil || len(r.History) != 1 || len(r.Person.Documents) != 1 {
+			t.Fatalf("seeded registration: %+v %v", r, err)
+		}
+	})
+}

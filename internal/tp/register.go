@@ -78,6 +78,9 @@ func checkHousehold(ctx context.Context, tx *txn, p authz.Principal, r *Registra
 	if r.Household.HeadID == "" {
 		return nil
 	}
+	if q := tx.pending[r.Household.HeadID]; q != nil && q.State == r.State {
+		return nil // the adult is in the same batch of an import
+	}
 	head, err := getRegistration(ctx, tx, r.Household.HeadID)
 	if err == nil && head.State != r.State {
 		err = errs.NotFound("not found")

@@ -99,6 +99,9 @@ func (s *Service) seedBatch(ctx context.Context, batch []SeedRow) (int, error) {
 			s.index.Add(toRecord(&r))
 			added = append(added, r.ID)
 		}
+		if err := tx.flush(ctx); err != nil {
+			return err
+		}
 		return s.audit.Record(ctx, tx.Tx, audit.Event{Action: "tp.demo.seed", ObjectType: "tp_registration",
 			OwnerOrg: "", Detail: map[string]any{"registrations": len(added)}})
 	})
@@ -122,18 +125,12 @@ func (s *Service) seedRow(ctx context.Context, tx *txn, row SeedRow, in Registra
 	if row.DeregisteredOn != "" {
 		r.Status, r.DeregisteredOn, r.DeregReason = StatusDeregistered, row.DeregisteredOn, row.Reason
 	}
-	if err := insertRegistration(ctx, tx, &r); err != nil {
-		return r, err
-	}
 	actor := authz.FromContext(ctx).ID
-	if err := s.addEvent(ctx, tx, &r, EventRegistered, "", r.RegisteredOn, string(r.Ground), actor); err != nil {
-		return r, err
-	}
+	events := [][]any{s.eventRow(&r, EventRegistered, "", r.RegisteredOn, string(r.Ground), actor)}
 	if r.Status == StatusDeregistered {
-		if err := s.addEvent(ctx, tx, &r, EventDeregistered, StatusActive, r.DeregisteredOn, string(r.DeregReason), actor); err != nil {
-			return r, err
-		}
+		events = append(events, s.eventRow(&r, EventDeregistered, StatusActive, r.DeregisteredOn, string(r.DeregReason), actor))
 	}
+	tx.queue(&r, events...)
 	_, err := s.crossCheck(ctx, tx, &r)
 	return r, err
 }

@@ -11,6 +11,11 @@ import (
 type txn struct {
 	*sql.Tx
 	stmts map[string]*sql.Stmt
+	// new registrations queued by the bulk paths (see bulk.go)
+	pending    map[string]*Registration
+	pendingExt map[string]bool
+	order      []*Registration
+	events     [][]any
 }
 
 func newTxn(tx *sql.Tx) *txn { return &txn{Tx: tx, stmts: map[string]*sql.Stmt{}} }
