@@ -18,9 +18,11 @@ import (
 // registration is visible to the cross-state check through the transaction (hit reads the
 // queue first), so duplicates within one batch still find each other.
 
-// bulkRows is the number of rows per multi-row INSERT (26 columns: 2,600 parameters, under
-// the limits of both engines).
-const bulkRows = 100
+// bulkParams bounds the parameters of one multi-row INSERT. The SQLite driver looks each
+// parameter's name up in a list, linear in the number of parameters, so a statement of n
+// parameters costs O(n^2) to bind: 2,600 parameters made binding half the import's time;
+// about 250 keep it negligible while still saving nine statements in ten.
+const bulkParams = 250
 
 var regInsertColumns = []string{"id", "owner_org", "external_id", "status", "ground", "person", "name_keys",
 	"date_of_birth", "nationality", "registered_on", "address", "locality", "postcode", "region", "household_head",
@@ -88,10 +90,11 @@ func (t *txn) flush(ctx context.Context) error {
 	return nil
 }
 
-// insertMany inserts rows into table, bulkRows per statement.
+// insertMany inserts rows into table, up to bulkParams parameters per statement.
 func (t *txn) insertMany(ctx context.Context, table string, cols []string, rows [][]any) error {
+	per := max(1, bulkParams/len(cols))
 	for len(rows) > 0 {
-		chunk := rows[:min(len(rows), bulkRows)]
+		chunk := rows[:min(len(rows), per)]
 		rows = rows[len(chunk):]
 		var b strings.Builder
 		b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")
