@@ -161,7 +161,7 @@ func benchDedupe(ctx context.Context, tw *tabwriter.Writer, name string, recs []
 	}
 	fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%s\t%.2f\t%.0f\t\n", name, len(recs), q.TruePairs,
 		q.PredictedPairs, q.Precision, q.Recall, q.F1, merged, elapsed.Seconds(), float64(maxHeap)/(1<<20))
-	return nil
+	return tw.Flush() // each row as soon as it is measured: the large sets take minutes
 }
 
 // countHardMerges counts distinct pairs of hard-negative persons put together.

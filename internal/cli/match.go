@@ -88,7 +88,7 @@ func parseMatchFlags(env *Env, args []string) (matchOptions, error) {
 	fs.Var(opts.cols, "col", "map a role to a column, ROLE=COLUMN (repeatable); roles: "+strings.Join(recordcsv.Roles, ", "))
 	fs.StringVar(&opts.clusters, "clusters", "", "also write cluster_id,record_id for every record")
 	fs.BoolVar(&opts.explain, "explain", false, "add an explanation column (JSON: field, level, weight)")
-	fs.Float64Var(&opts.threshold, "threshold", 0, "match probability threshold in (0,1] (default 0.8)")
+	fs.Float64Var(&opts.threshold, "threshold", 0, "match probability threshold in (0,1] (default 0.9)")
 	fs.BoolVar(&opts.strict, "strict", false, "fail on the first malformed row instead of skipping it")
 	if err := parseFlags(fs, args); err != nil {
 		return opts, err

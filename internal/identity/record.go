@@ -84,7 +84,7 @@ type Config struct {
 // DefaultConfig returns thresholds and priors that work without estimation, so a register
 // can query before it holds data.
 func DefaultConfig() Config {
-	return Config{MatchThreshold: 0.8, ReviewThreshold: 0.5, MaxBlock: 300}
+	return Config{MatchThreshold: 0.9, ReviewThreshold: 0.5, MaxBlock: 100}
 }
 
 func (c Config) model() *Model {
