@@ -127,8 +127,12 @@ func buildCase(c *Candidate, in *Instance, prefs map[string][]Preferences, maxCa
 		return k, "no pledging state's preferences admit this household"
 	}
 	if !fitsSomewhere(in, &k, allowed) {
-		return k, fmt.Sprintf("no open place in %v has room for %d persons, %d unaccompanied minors and %d with medical needs",
-			allowed, k.Size, k.UAMCount, k.MedicalCount)
+		where := fmt.Sprint(allowed)
+		if k.FamilyLinkState != nil {
+			where = *k.FamilyLinkState + " (family link)"
+		}
+		return k, fmt.Sprintf("no open place in %s has room for %d persons, %d unaccompanied minors and %d with medical needs",
+			where, k.Size, k.UAMCount, k.MedicalCount)
 	}
 	if len(allowed) < len(in.States) {
 		k.AllowedStates = allowed

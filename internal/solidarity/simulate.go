@@ -16,7 +16,8 @@ import (
 // Scenario is a "what if" on a cycle: more arrivals, states withdrawing their pledges,
 // floors or the target changed. It is computed on a copy; nothing is stored.
 type Scenario struct {
-	// ExtraArrivals adds this many households, copies of the ready ones in turn.
+	// ExtraArrivals adds this many households, copies in turn of the ready and the
+	// matched ones.
 	ExtraArrivals int `json:"extra_arrivals,omitempty" minimum:"0" maximum:"100000"`
 	// Withdraw lists states whose relocation pledges are taken out.
 	Withdraw []string `json:"withdraw,omitempty"`
@@ -100,10 +101,13 @@ func applyScenario(r *roundInput, sc Scenario) {
 			r.ledger.Pledges[i].Status = PledgeWithdrawn
 		}
 	}
-	base := len(r.ready)
-	for k := 0; k < sc.ExtraArrivals && base > 0; k++ {
-		c := r.ready[k%base]
-		c.ID, c.Ref = fmt.Sprintf("sim-%06d", k+1), fmt.Sprintf("SIM-%06d", k+1)
+	// New arrivals look like the households already proposed: the ready ones and those
+	// matched before.
+	templates := append(append([]Candidate(nil), r.ready...), r.taken...)
+	for k := 0; k < sc.ExtraArrivals && len(templates) > 0; k++ {
+		c := templates[k%len(templates)]
+		c.ID, c.Ref, c.Step = fmt.Sprintf("sim-%06d", k+1), fmt.Sprintf("SIM-%06d", k+1), StepSecurityChecked
+		c.MatchedState, c.MatchedPlace, c.RunID = "", "", ""
 		r.ready = append(r.ready, c)
 	}
 }
