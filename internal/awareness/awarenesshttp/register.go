@@ -57,12 +57,12 @@ type Handler struct {
 // module's templates, which fall back to the label's own text).
 func NavItems() []web.NavItem {
 	return []web.NavItem{
-		{Section: "nav.section.awareness", Label: "Situation overview", Href: "/awareness", Permission: "awareness.read"},
-		{Section: "nav.section.awareness", Label: "Early-warning alerts", Href: "/awareness/alerts", Permission: "awareness.read"},
-		{Section: "nav.section.awareness", Label: "Early-warning rules", Href: "/awareness/rules", Permission: "awareness.read"},
-		{Section: "nav.section.awareness", Label: "Rule backtest", Href: "/awareness/backtest", Permission: "awareness.read"},
-		{Section: "nav.section.awareness", Label: "Situational report", Href: "/awareness/report", Permission: "awareness.read"},
-		{Section: "nav.section.awareness", Label: "Import observations", Href: "/awareness/import", Permission: "awareness.ingest"},
+		{Section: "nav.section.awareness", Label: "awareness.nav.overview", Href: "/awareness", Permission: "awareness.read"},
+		{Section: "nav.section.awareness", Label: "awareness.nav.alerts", Href: "/awareness/alerts", Permission: "awareness.read"},
+		{Section: "nav.section.awareness", Label: "awareness.nav.rules", Href: "/awareness/rules", Permission: "awareness.read"},
+		{Section: "nav.section.awareness", Label: "awareness.nav.backtest", Href: "/awareness/backtest", Permission: "awareness.read"},
+		{Section: "nav.section.awareness", Label: "awareness.nav.report", Href: "/awareness/report", Permission: "awareness.read"},
+		{Section: "nav.section.awareness", Label: "awareness.nav.import", Href: "/awareness/import", Permission: "awareness.ingest"},
 	}
 }
 
