@@ -57,7 +57,8 @@ const (
 )
 
 // grants is the policy table: what each role may do. Officers of a Member State work on
-// their own state's records; analysts and coordinators see aggregates only; auditors read
+// their own state's records (border guards also report their state's arrival and
+// prevented-entry figures to situational awareness, which accepts a state's own figures only); analysts and coordinators see aggregates only; auditors read
 // the audit log; administrators manage accounts of their own organisation but see no
 // personal data (separation of duties).
 func grants(r Role) []Permission {
@@ -70,7 +71,7 @@ func grants(r Role) []Permission {
 			PermDublinStats, PermDublinRules, PermEurodacRead}
 	case RoleBorderGuard:
 		return []Permission{PermProfileRead, PermInboxRead, PermIdentitySearch, PermBorderRead, PermBorderWrite,
-			PermEurodacRead, PermEurodacWrite}
+			PermEurodacRead, PermEurodacWrite, PermAwarenessIngest}
 	case RoleReturnOfficer:
 		return []Permission{PermProfileRead, PermInboxRead, PermIdentitySearch, PermReturnsRead, PermReturnsWrite}
 	case RoleReceptionCoordinator:
