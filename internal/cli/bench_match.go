@@ -48,7 +48,7 @@ func runBenchMatch(ctx context.Context, env *Env, args []string) error {
 			fmt.Fprintf(env.Stderr, "bench match: %s skipped: %v\n", set[0], err)
 			continue
 		}
-		if err := benchDedupe(ctx, tw, set[0], recs, truth, nil); err != nil {
+		if err := benchDedupe(ctx, env, tw, set[0], recs, truth, nil); err != nil {
 			return err
 		}
 	}
@@ -57,7 +57,7 @@ func runBenchMatch(ctx context.Context, env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := benchDedupe(ctx, tw, "synthetic", recs, truth, hard); err != nil {
+		if err := benchDedupe(ctx, env, tw, "synthetic", recs, truth, hard); err != nil {
 			return err
 		}
 	}
@@ -144,7 +144,7 @@ func generateRegistrations(ctx context.Context, n int, seed int64) ([]identity.R
 	return recs, truth, hard, nil
 }
 
-func benchDedupe(ctx context.Context, tw *tabwriter.Writer, name string, recs []identity.Record, truth map[string]string, hard map[string]bool) error {
+func benchDedupe(ctx context.Context, env *Env, tw *tabwriter.Writer, name string, recs []identity.Record, truth map[string]string, hard map[string]bool) error {
 	peak := watchHeap()
 	start := time.Now()
 	pairs, _, err := identity.Dedupe(ctx, recs, identity.DefaultConfig(), nil)
@@ -154,6 +154,8 @@ func benchDedupe(ctx context.Context, tw *tabwriter.Writer, name string, recs []
 		return fmt.Errorf("bench match: %s: %w", name, err)
 	}
 	q := identity.Evaluate(pairs, truth)
+	// the table is aligned at the end; the large sets take minutes, so say it now too
+	fmt.Fprintf(env.Stderr, "bench match: %s %d records: F1 %.4f in %.1f s\n", name, len(recs), q.F1, elapsed.Seconds())
 	merged := "-"
 	if hard != nil {
 		m, total := countHardMerges(pairs, truth, hard)
@@ -161,7 +163,7 @@ func benchDedupe(ctx context.Context, tw *tabwriter.Writer, name string, recs []
 	}
 	fmt.Fprintf(tw, "%s\t%d\t%d\t%d\t%.4f\t%.4f\t%.4f\t%s\t%.2f\t%.0f\t\n", name, len(recs), q.TruePairs,
 		q.PredictedPairs, q.Precision, q.Recall, q.F1, merged, elapsed.Seconds(), float64(maxHeap)/(1<<20))
-	return tw.Flush() // each row as soon as it is measured: the large sets take minutes
+	return nil
 }
 
 // countHardMerges counts distinct pairs of hard-negative persons put together.
