@@ -4,11 +4,18 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	_ "modernc.org/sqlite"
+
+	"github.com/ceas-eu/ceas/internal/awareness"
+	"github.com/ceas-eu/ceas/internal/platform/audit"
+	"github.com/ceas-eu/ceas/internal/platform/authz"
+	"github.com/ceas-eu/ceas/internal/platform/clock"
+	"github.com/ceas-eu/ceas/internal/platform/outbox"
 )
 
 func run(t *testing.T, args ...string) (stdout, stderr string, code int) {
@@ -63,5 +70,33 @@ func TestMigrateStatusAndUnknownCommand(t *testing.T) {
 	}
 	if _, errOut, code := run(t, "serve", "--addr", "nonsense"); code != 1 || !strings.Contains(errOut, "addr") {
 		t.Fatalf("bad config: %d %q", code, errOut)
+	}
+}
+
+// TestReportSituationReadsTheStore writes the report from a database's awareness store.
+func TestReportSituationReadsTheStore(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	conn, err := (&dbFlags{dataDir: dir}).open(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := clock.System{}
+	svc := awareness.NewService(conn, audit.New(conn, c), outbox.New(conn, c), c, awareness.Config{})
+	if _, err := svc.ImportObservations(authz.WithPrincipal(ctx, authz.System("test")), awareness.Demo2022()); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	out := filepath.Join(dir, "report.html")
+	if _, errOut, code := run(t, "report", "situation", "--data-dir", dir, "-from", "2022-01-01", "-to", "2022-09-25", "-out", out); code != 0 {
+		t.Fatalf("report: %s", errOut)
+	}
+	html, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Irregular arrivals on the Mediterranean and Atlantic routes, 1 Jan - 25 Sep 2022 (report, fn 45).
+	if !strings.Contains(string(html), "116") || !strings.Contains(string(html), "610") {
+		t.Fatal("the stored data's report lacks the 116,610 arrivals")
 	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -9,14 +10,20 @@ import (
 
 	"github.com/ceas-eu/ceas/internal/awareness"
 	awreport "github.com/ceas-eu/ceas/internal/awareness/report"
+	"github.com/ceas-eu/ceas/internal/platform/audit"
+	"github.com/ceas-eu/ceas/internal/platform/authz"
+	"github.com/ceas-eu/ceas/internal/platform/clock"
 	"github.com/ceas-eu/ceas/internal/platform/errs"
+	"github.com/ceas-eu/ceas/internal/platform/outbox"
 )
 
 // runReportSituation writes the situational report for a period as one printable HTML file.
-// Until the awareness store exists it reads the 2022 demo dataset, or observations from a CSV
-// or XLSX file in the layout of internal/awareness/csv-layout.md.
-func runReportSituation(_ context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "report situation", "-from YYYY-MM-DD -to YYYY-MM-DD -out FILE.html [-in FILE.csv|FILE.xlsx] [-suppress N]")
+// The observations come from a CSV or XLSX file in the layout of
+// internal/awareness/csv-layout.md (-in), from the awareness store of a database when
+// --data-dir or --db is given, and otherwise from the built-in 2022 dataset.
+func runReportSituation(ctx context.Context, env *Env, args []string) error {
+	fs := newFlagSet(env, "report situation", "-from YYYY-MM-DD -to YYYY-MM-DD -out FILE.html [-in FILE.csv|FILE.xlsx | --data-dir DIR | --db URL] [-suppress N]")
+	db := addDBFlags(fs, env)
 	from := fs.String("from", "", "first day of the period (required)")
 	to := fs.String("to", "", "last day of the period, inclusive (required)")
 	out := fs.String("out", "", "HTML file to write (required)")
@@ -29,7 +36,12 @@ func runReportSituation(_ context.Context, env *Env, args []string) error {
 	if err != nil {
 		return err
 	}
-	obs, err := reportObservations(env, *in)
+	var obs []awareness.Observation
+	if *in == "" && (flagGiven(fs, "data-dir", "db") || env.Getenv("CEAS_DB") != "" || env.Getenv("CEAS_DATA_DIR") != "") {
+		obs, err = storedObservations(ctx, db)
+	} else {
+		obs, err = reportObservations(env, *in)
+	}
 	if err != nil {
 		return err
 	}
@@ -56,6 +68,30 @@ func reportPeriod(from, to, out string, suppress float64) (awareness.Period, err
 	v.Check(out != "", "out", "is required")
 	v.Check(suppress >= 0, "suppress", "must not be negative")
 	return awareness.Period{Start: start, End: end}, v.Err()
+}
+
+// flagGiven reports whether any of the named flags was set on the command line.
+func flagGiven(fs *flag.FlagSet, names ...string) bool {
+	given := false
+	fs.Visit(func(f *flag.Flag) {
+		for _, n := range names {
+			given = given || f.Name == n
+		}
+	})
+	return given
+}
+
+// storedObservations reads the awareness store (latest revisions) as the system, which the
+// audit log records; suppression is applied to the report afterwards.
+func storedObservations(ctx context.Context, db *dbFlags) ([]awareness.Observation, error) {
+	conn, err := db.open(ctx)
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	c := clock.System{}
+	svc := awareness.NewService(conn, audit.New(conn, c), outbox.New(conn, c), c, awareness.Config{})
+	return svc.AllObservations(authz.WithPrincipal(ctx, authz.System("cli")))
 }
 
 // reportObservations loads the demo dataset, or the CSV (or .xlsx) file at path, listing

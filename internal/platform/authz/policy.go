@@ -91,7 +91,7 @@ func grants(r Role) []Permission {
 	case roleSystem:
 		return []Permission{PermTPRead, PermTPWrite, PermDublinRead, PermDublinWrite, PermEurodacRead,
 			PermEurodacWrite, PermJobsRun, PermAwarenessIngest, PermSolidarityRead, PermAuditRead,
-			PermAdminUsers, PermAdminTokens}
+			PermAdminUsers, PermAdminTokens, PermAwarenessRead}
 	}
 	return nil
 }
