@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ceas-eu/ceas/internal/platform/authz"
 	"github.com/ceas-eu/ceas/internal/platform/web"
 	"github.com/ceas-eu/ceas/internal/solidarity"
 )
@@ -13,10 +14,16 @@ type candidatesData struct {
 	web.Frame
 	Incoming bool
 	Table    web.Table
+	Form     []web.Field
+	Errors   []string
 }
 
 // candidatesPage lists the candidates the user may see with the step each has reached.
 func (h *Handler) candidatesPage(w http.ResponseWriter, r *http.Request) {
+	h.renderCandidates(w, r, http.StatusOK, nil)
+}
+
+func (h *Handler) renderCandidates(w http.ResponseWriter, r *http.Request, status int, errors []string) {
 	q := r.URL.Query()
 	incoming := q.Get("incoming") != ""
 	items, err := h.deps.Service.Candidates(r.Context(), solidarity.CandidateList{CycleID: q.Get("cycle"),
@@ -29,7 +36,20 @@ func (h *Handler) candidatesPage(w http.ResponseWriter, r *http.Request) {
 	if len(items) > 100 {
 		items, next = items[:100], items[99].ID
 	}
-	data := &candidatesData{Frame: h.deps.Frame(r, "solidarity.candidates.title", "/solidarity/candidates"), Incoming: incoming}
+	data := &candidatesData{Frame: h.deps.Frame(r, "solidarity.candidates.title", "/solidarity/candidates"), Incoming: incoming, Errors: errors}
+	if authz.FromContext(r.Context()).Can(authz.PermSolidarityCandidates) {
+		data.Form = candidateFields()
+		if cs, err := h.deps.Service.Cycles(r.Context()); err == nil && len(cs) > 0 {
+			data.Form[0].Value = cs[0].Code
+		}
+		if status != http.StatusOK {
+			for i := range data.Form {
+				if v := r.FormValue(data.Form[i].Name); v != "" {
+					data.Form[i].Value, data.Form[i].Checked = v, true
+				}
+			}
+		}
+	}
 	data.Table = web.Table{Caption: "solidarity.candidates.caption", Empty: "solidarity.candidates.empty",
 		Columns: []web.Column{{Label: "solidarity.col.ref"}, {Label: "solidarity.col.owner"}, {Label: "solidarity.col.nationality"},
 			{Label: "solidarity.col.size", Numeric: true}, {Label: "solidarity.col.vulnerable"}, {Label: "solidarity.col.step"},
@@ -44,7 +64,7 @@ func (h *Handler) candidatesPage(w http.ResponseWriter, r *http.Request) {
 			{Text: c.OwnerOrg}, {Text: c.Nationality}, {Text: strconv.Itoa(c.Size), Numeric: true}, {Text: vul},
 			{Text: string(c.Step)}, {Text: c.StepOn}, {Text: c.MatchedState}}})
 	}
-	h.pages.Render(w, r, http.StatusOK, pageCandidates, data)
+	h.pages.Render(w, r, status, pageCandidates, data)
 }
 
 type candidateData struct {

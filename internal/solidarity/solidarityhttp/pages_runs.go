@@ -12,11 +12,14 @@ import (
 
 type runsData struct {
 	web.Frame
-	Cycle  solidarity.Cycle
-	Cycles []web.Option
-	Table  web.Table
-	Form   []web.Field
-	Errors []string
+	Cycle      solidarity.Cycle
+	Cycles     []web.Option
+	Table      web.Table
+	Form       []web.Field
+	Errors     []string
+	SimForm    []web.Field
+	SimDetails []web.Detail
+	SimTable   web.Table
 }
 
 // runsPage lists a cycle's runs and offers a new one.
@@ -25,6 +28,10 @@ func (h *Handler) runsPage(w http.ResponseWriter, r *http.Request) {
 }
 
 func (h *Handler) renderRuns(w http.ResponseWriter, r *http.Request, status int, errors []string) {
+	h.renderRunsWith(w, r, status, errors, nil)
+}
+
+func (h *Handler) renderRunsWith(w http.ResponseWriter, r *http.Request, status int, errors []string, sim *solidarity.SimulationResult) {
 	c, opts, err := h.cycleOf(r)
 	if err != nil {
 		h.deps.Fail(w, r, err)
@@ -50,6 +57,13 @@ func (h *Handler) renderRuns(w http.ResponseWriter, r *http.Request, status int,
 	data.Form = []web.Field{{Name: "floor_fraction", Label: "solidarity.form.floor", Type: "number", Value: "0"},
 		{Name: "pins", Label: "solidarity.form.pins", Hint: "solidarity.form.pins_hint", Type: "textarea"},
 		{Name: "forbids", Label: "solidarity.form.forbids", Hint: "solidarity.form.pins_hint", Type: "textarea"}}
+	data.SimForm = []web.Field{{Name: "extra_arrivals", Label: "solidarity.form.extra_arrivals", Type: "number", Value: "0"},
+		{Name: "withdraw", Label: "solidarity.form.withdraw", Hint: "solidarity.form.withdraw_hint"},
+		{Name: "floor_fraction", Label: "solidarity.form.floor", Type: "number", Value: "0"},
+		{Name: "relocation_target", Label: "solidarity.form.target", Type: "number", Value: "0"}}
+	if sim != nil {
+		data.SimDetails, data.SimTable = simulationView(sim)
+	}
 	h.pages.Render(w, r, status, pageRuns, data)
 }
 
@@ -151,4 +165,46 @@ func (h *Handler) acceptForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	http.Redirect(w, r, "/solidarity/runs/"+r.PathValue("id"), http.StatusSeeOther)
+}
+
+// simulateForm answers a "what if" on a copy and shows it under the runs.
+func (h *Handler) simulateForm(w http.ResponseWriter, r *http.Request) {
+	c, _, err := h.cycleOf(r)
+	if err != nil {
+		h.deps.Fail(w, r, err)
+		return
+	}
+	sc := solidarity.Scenario{ExtraArrivals: int(int64Form(r, "extra_arrivals")), RelocationTarget: int64Form(r, "relocation_target"), TimeLimit: 10}
+	sc.FloorFraction, _ = strconv.ParseFloat(strings.TrimSpace(r.FormValue("floor_fraction")), 64)
+	sc.Withdraw = strings.Fields(strings.ToUpper(strings.ReplaceAll(r.FormValue("withdraw"), ",", " ")))
+	res, err := h.deps.Service.Simulate(r.Context(), c.ID, sc)
+	if err != nil {
+		status, msgs, ok := formError(err)
+		if !ok {
+			h.deps.Fail(w, r, err)
+			return
+		}
+		h.renderRuns(w, r, status, msgs)
+		return
+	}
+	h.renderRunsWith(w, r, http.StatusOK, nil, &res)
+}
+
+func simulationView(s *solidarity.SimulationResult) ([]web.Detail, web.Table) {
+	d := []web.Detail{{Label: "solidarity.col.cases", Value: strconv.Itoa(s.Cases)},
+		{Label: "solidarity.sim.excluded", Value: strconv.Itoa(s.Excluded)},
+		{Label: "solidarity.sim.capacity", Value: strconv.Itoa(s.Capacity)},
+		{Label: "solidarity.col.placed", Value: fmt.Sprintf("%d (%d persons)", s.Placed, s.Persons)},
+		{Label: "solidarity.col.objective", Value: fmt.Sprintf("%.4f", s.Objective)},
+		{Label: "solidarity.col.gap", Value: fmt.Sprintf("%.4f%%", 100*s.Gap)},
+		{Label: "solidarity.sim.infeasible", Value: s.Infeasible},
+		{Label: "solidarity.col.fair_share", Value: strconv.Itoa(s.Monitoring.Totals.FairShare)},
+		{Label: "solidarity.col.pledged", Value: strconv.FormatInt(s.Monitoring.Totals.Pledged, 10)}}
+	t := web.Table{Caption: "solidarity.sim.per_state", Empty: "solidarity.sim.none",
+		Columns: []web.Column{{Label: "solidarity.col.state"}, {Label: "solidarity.col.cases", Numeric: true}, {Label: "solidarity.col.size", Numeric: true}}}
+	for _, a := range s.PerState {
+		t.Rows = append(t.Rows, web.Row{Cells: []web.Cell{{Text: a.State}, {Text: strconv.Itoa(a.Households), Numeric: true},
+			{Text: strconv.Itoa(a.Persons), Numeric: true}}})
+	}
+	return d, t
 }

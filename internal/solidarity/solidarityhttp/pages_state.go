@@ -10,17 +10,24 @@ import (
 
 type stateData struct {
 	web.Frame
-	Cycle   solidarity.Cycle
-	State   solidarity.StateProgress
-	Details []web.Detail
-	Pledges web.Table
-	Flows   web.Table
-	Sankey  web.Chart
+	Cycle      solidarity.Cycle
+	State      solidarity.StateProgress
+	Details    []web.Detail
+	Pledges    web.Table
+	Flows      web.Table
+	Sankey     web.Chart
+	PledgeForm []web.Field
+	Payable    []solidarity.Pledge
+	Errors     []string
 }
 
 // statePage is one state's page in a cycle: its fair share and pledges, what it received
 // or sent, and its money.
 func (h *Handler) statePage(w http.ResponseWriter, r *http.Request) {
+	h.renderState(w, r, http.StatusOK, nil)
+}
+
+func (h *Handler) renderState(w http.ResponseWriter, r *http.Request, status int, errors []string) {
 	c, _, err := h.cycleOf(r)
 	if err != nil {
 		h.deps.Fail(w, r, err)
@@ -37,7 +44,10 @@ func (h *Handler) statePage(w http.ResponseWriter, r *http.Request) {
 		h.deps.Fail(w, r, err)
 		return
 	}
-	data := &stateData{Frame: h.deps.Frame(r, "solidarity.state.title", "/solidarity"), Cycle: c}
+	data := &stateData{Frame: h.deps.Frame(r, "solidarity.state.title", "/solidarity"), Cycle: c, Errors: errors}
+	if mayPledge(r, code) {
+		data.PledgeForm = pledgeFields()
+	}
 	found := false
 	for _, s := range m.States {
 		if s.State == code {
@@ -62,6 +72,9 @@ func (h *Handler) statePage(w http.ResponseWriter, r *http.Request) {
 		if p.State != code {
 			continue
 		}
+		if data.PledgeForm != nil && p.Form == solidarity.FormFinancial && p.Status != solidarity.PledgePaid && p.Status != solidarity.PledgeWithdrawn {
+			data.Payable = append(data.Payable, p)
+		}
 		src := "published"
 		if p.Synthetic {
 			src = "synthetic"
@@ -85,7 +98,7 @@ func (h *Handler) statePage(w http.ResponseWriter, r *http.Request) {
 		data.Flows.Rows = append(data.Flows.Rows, web.Row{Cells: []web.Cell{{Text: f.From}, {Text: f.To}, matched, moved}})
 	}
 	data.Sankey = sankeyChart(flows)
-	h.pages.Render(w, r, http.StatusOK, pageState, data)
+	h.pages.Render(w, r, status, pageState, data)
 }
 
 func pct(x float64) string { return i64(int64(x+0.5)) + "%" }
