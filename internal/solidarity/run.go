@@ -46,4 +46,6 @@ type RunResult struct {
 	Status       string        `json:"status"`
 	Solution     Assignment    `json:"solution"`
 	Explanations []Explanation `json:"explanations"`
+	// Excluded are the ready households the round left out, with the reason.
+	Excluded []Excluded `json:"excluded,omitempty"`
 }

@@ -151,8 +151,19 @@ func (s *Service) Candidates(ctx context.Context, l CandidateList) ([]Candidate,
 	if err != nil || len(out) == 0 {
 		return out, err
 	}
-	return out, s.audit.RecordNow(ctx, audit.Event{Action: "solidarity.candidate.list", ObjectType: "solidarity_candidate",
-		OwnerOrg: f.owner, Detail: map[string]any{"count": len(out), "cycle": l.CycleID, "incoming": l.Incoming}})
+	// One entry per owning state, so each state's auditors see who listed its candidates.
+	per := map[string]int{}
+	for _, c := range out {
+		per[c.OwnerOrg]++
+	}
+	for owner, n := range per {
+		err := s.audit.RecordNow(ctx, audit.Event{Action: "solidarity.candidate.list", ObjectType: "solidarity_candidate",
+			OwnerOrg: owner, Detail: map[string]any{"count": n, "cycle": l.CycleID, "incoming": l.Incoming}})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // Advance moves a candidate to the next step (or withdrawn) with its date and actor.

@@ -85,7 +85,7 @@ func (s *Service) StartRun(ctx context.Context, cycleID string, in RunInput) (Ru
 	}
 	r := Run{ID: newID(), CycleID: round.ledger.Cycle.ID, Status: RunProposed, CreatedBy: p.ID, CreatedOrg: p.Org,
 		Instance: raw, Overrides: in.Overrides, Cases: len(inst.Cases), CreatedAt: sqldb.UTC(s.clock.Now()),
-		Result: RunResult{Status: res.Status, Solution: sol, Explanations: res.Explanations}}
+		Result: RunResult{Status: res.Status, Solution: sol, Explanations: res.Explanations, Excluded: excluded}}
 	for _, b := range res.Assignment {
 		if b >= 0 {
 			r.Placed++

@@ -85,6 +85,12 @@ type overviewData struct {
 // beneficiary to receiving states, pledges against fair shares and transfers by month.
 func (h *Handler) overviewPage(w http.ResponseWriter, r *http.Request) {
 	c, opts, err := h.cycleOf(r)
+	if e, ok := errs.As(err); ok && e.Kind == errs.KindNotFound && r.URL.Query().Get("cycle") == "" {
+		data := &overviewData{Frame: h.deps.Frame(r, "solidarity.overview.title", "/solidarity")}
+		data.Frame.Flash = "solidarity.overview.no_cycle"
+		h.pages.Render(w, r, http.StatusOK, pageOverview, data)
+		return
+	}
 	if err != nil {
 		h.deps.Fail(w, r, err)
 		return

@@ -146,6 +146,11 @@ func (h *Handler) runPage(w http.ResponseWriter, r *http.Request) {
 			{Text: strconv.Itoa(e.Rank), Numeric: true}, {Text: fmt.Sprintf("%s %.4f", e.BestPlace, e.BestScore)},
 			{Text: strings.Join(e.Binding, "; ")}}})
 	}
+	for _, x := range run.Result.Excluded {
+		data.Table.Rows = append(data.Table.Rows, web.Row{Cells: []web.Cell{{Text: x.Ref, Href: "/solidarity/candidates/" + x.Candidate},
+			{Text: "—"}, {Text: "", Numeric: true}, {Text: "", Numeric: true}, {Text: "", Numeric: true}, {Text: ""},
+			{Text: "left out of the round: " + x.Reason}}})
+	}
 	var pins, forbids []string
 	for _, p := range run.Overrides.Pins {
 		pins = append(pins, p.Case+"="+p.Place)

@@ -44,6 +44,7 @@ func (e env) page(t *testing.T, path, tok string, want ...string) {
 // from the board, each with a plain form; a bad form answers 422 naming the field.
 func TestPagesRunACycleWithPlainForms(t *testing.T) {
 	e := start(t, nil)
+	e.page(t, "/solidarity", e.ec, "No solidarity cycle has been opened yet.")
 	e.must(t, 201, "POST", api+"/cycles", e.ec, map[string]any{"code": "VSM-P", "name": "pages", "regime": "vsm2022",
 		"starts_on": "2022-06-22", "ends_on": "2023-06-21", "relocation_target": 1000}, nil)
 	for st, role := range map[string]string{"NL": "contributor", "IT": "beneficiary", "DE": "contributor"} {
