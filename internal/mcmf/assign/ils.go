@@ -9,6 +9,10 @@ import (
 // without a deadline Solve still ends and stays deterministic.
 const ilsMaxRounds = 3000
 
+// ilsFullSearchItems is the size up to which each kick is followed by the full local
+// search and threshold acceptance; larger problems use the local refill only.
+const ilsFullSearchItems = 1500
+
 // iterate is iterated local search: it empties two random bins (their non-mandatory
 // members become unplaced and may not return at once), refills both by exact knapsacks
 // over the best candidates, re-inserts the removed items elsewhere, and keeps the result
@@ -34,6 +38,9 @@ func (st *state) iterate(ctx context.Context) int {
 		st.tabu[i] = -1
 	}
 	defer func() { st.tabu = nil }()
+	small := len(p.Items) <= ilsFullSearchItems
+	cur := append([]int(nil), st.bin...)
+	curObj := bestObj
 	for round := 0; round < rounds && deadline(ctx) == nil; round++ {
 		b1, b2, removed := st.kick(rng)
 		st.repack(b1)
@@ -43,15 +50,32 @@ func (st *state) iterate(ctx context.Context) int {
 			st.tabu[i] = -1
 		}
 		st.insertItems(removed)
-		if obj := st.objective(); obj >= bestObj && st.feasible() {
-			if obj > bestObj {
-				improved++
-			}
-			bestObj = obj
-			copy(best, st.bin)
+		if small {
+			st.improve(ctx)
+		}
+		obj := st.objective()
+		if !st.feasible() {
+			st.restore(cur)
 			continue
 		}
-		st.restore(best)
+		if obj > bestObj {
+			improved++
+			bestObj = obj
+			copy(best, st.bin)
+		}
+		// Threshold acceptance on small problems: a slightly worse state may be kept
+		// (by up to 0.1% of the objective, shrinking to zero), so the search can leave
+		// a local optimum; the best state is kept apart.
+		threshold := int64(0)
+		if small {
+			threshold = bestObj / 1000 * int64(rounds-round) / int64(rounds)
+		}
+		if obj >= curObj-threshold {
+			curObj = obj
+			copy(cur, st.bin)
+			continue
+		}
+		st.restore(cur)
 	}
 	st.restore(best)
 	return improved
