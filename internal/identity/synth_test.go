@@ -107,3 +107,44 @@ func BenchmarkDedupe5k(b *testing.B) {
 		}
 	}
 }
+
+// TestEstimateRefreshesIndex checks the batch-to-index path: a model estimated on a
+// generated set (EM) installed in an Index keeps finding cross-state duplicates.
+func TestEstimateRefreshesIndex(t *testing.T) {
+	recs, truth, _ := generated(t, 3000, 21)
+	m, err := identity.Estimate(context.Background(), recs, identity.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.MatchesPerRecord <= 0 || m.MatchesPerRecord > 2 {
+		t.Fatalf("implausible matches per record %v", m.MatchesPerRecord)
+	}
+	ix := identity.NewIndex(identity.DefaultConfig())
+	ix.SetModel(m)
+	for _, r := range recs[:len(recs)-200] {
+		ix.Add(r)
+	}
+	found, expected := 0, 0
+	for _, q := range recs[len(recs)-200:] {
+		want := false
+		for _, r := range recs[:len(recs)-200] {
+			if truth[r.ID] == truth[q.ID] {
+				want = true
+				break
+			}
+		}
+		if !want {
+			continue
+		}
+		expected++
+		for _, got := range ix.Query(q, 3) {
+			if got.Decision == identity.DecisionMatch && truth[got.ID] == truth[q.ID] {
+				found++
+				break
+			}
+		}
+	}
+	if expected == 0 || float64(found) < 0.9*float64(expected) {
+		t.Fatalf("index found %d of %d known persons", found, expected)
+	}
+}
