@@ -25,7 +25,7 @@ func loadSample(t *testing.T) *Instance {
 
 func TestMatchSample(t *testing.T) {
 	in := loadSample(t)
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	res, err := Match(ctx, in, Overrides{})
 	if err != nil {
