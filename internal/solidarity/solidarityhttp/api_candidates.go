@@ -90,7 +90,7 @@ func (h *Handler) registerCandidates(a huma.API) {
 			if in.Incoming {
 				v.Set("incoming", strconv.FormatBool(true))
 			}
-			return api.NewList(api.Prefix+"/solidarity/candidates", v, items, next), nil
+			return api.NewList(api.Prefix+"/solidarity/candidates", v, append([]solidarity.Candidate{}, items...), next), nil
 		})
 	api.Register(a, op("get-solidarity-candidate", http.MethodGet, "/candidates/{id}",
 		"A candidate with the steps taken (owner state, receiving state once matched, EUAA)", 0), authz.PermSolidarityRead,
@@ -115,7 +115,7 @@ func (h *Handler) registerCandidates(a huma.API) {
 		func(ctx context.Context, in *transferListInput) (*transfersOutput, error) {
 			ts, err := svc.Transfers(ctx, solidarity.TransferFilter{CycleID: in.Cycle, Status: in.Status})
 			out := &transfersOutput{}
-			out.Body.Items = ts
+			out.Body.Items = append([]solidarity.Transfer{}, ts...)
 			return out, err
 		})
 	api.Register(a, op("act-on-solidarity-transfer", http.MethodPost, "/transfers/{id}",

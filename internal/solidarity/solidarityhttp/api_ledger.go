@@ -80,7 +80,7 @@ func (h *Handler) registerLedger(a huma.API) {
 		func(ctx context.Context, _ *struct{}) (*cyclesOutput, error) {
 			cs, err := svc.Cycles(ctx)
 			out := &cyclesOutput{}
-			out.Body.Items = cs
+			out.Body.Items = append([]solidarity.Cycle{}, cs...)
 			return out, err
 		})
 	api.Register(a, op("create-solidarity-cycle", http.MethodPost, "/cycles",

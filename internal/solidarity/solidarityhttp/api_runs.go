@@ -56,7 +56,7 @@ func (h *Handler) registerRuns(a huma.API) {
 		func(ctx context.Context, in *idPath) (*runsOutput, error) {
 			rs, err := svc.Runs(ctx, in.ID)
 			out := &runsOutput{}
-			out.Body.Items = rs
+			out.Body.Items = append([]solidarity.Run{}, rs...)
 			return out, err
 		})
 	api.Register(a, op("get-solidarity-run", http.MethodGet, "/runs/{id}",
