@@ -13,8 +13,10 @@ import (
 // placementFlags collects repeated CASE=PLACE flags.
 type placementFlags []solidarity.Placement
 
+// String implements flag.Value.
 func (p *placementFlags) String() string { return fmt.Sprint(len(*p)) }
 
+// Set implements flag.Value: one CASE=PLACE per occurrence of the flag.
 func (p *placementFlags) Set(s string) error {
 	pl, err := solidarity.ParsePlacement(s)
 	if err != nil {
