@@ -72,7 +72,8 @@ func (q *Queue) HandleRecurring(ctx context.Context, r Recurring, h Handler) err
 }
 
 // Schedule creates or moves the job (kind, key) to run at runAt, inside tx so the job exists
-// exactly when the change that needs it commits.
+// exactly when the change that needs it commits. A running job may reschedule itself: the
+// new schedule drops the lease, so finishing the current run leaves it pending.
 func (q *Queue) Schedule(ctx context.Context, tx *sql.Tx, kind, key string, runAt time.Time, payload any) error {
 	b, err := json.Marshal(payload)
 	if err != nil {
@@ -82,7 +83,8 @@ func (q *Queue) Schedule(ctx context.Context, tx *sql.Tx, kind, key string, runA
 	_, err = tx.ExecContext(ctx, `INSERT INTO jobs (id, kind, dedupe_key, payload, run_at, status, created_at, updated_at)
 		VALUES ($1, $2, $3, $4, $5, 'pending', $6, $6)
 		ON CONFLICT (kind, dedupe_key) DO UPDATE SET payload = excluded.payload, run_at = excluded.run_at,
-		status = 'pending', attempts = 0, last_error = '', updated_at = excluded.updated_at`,
+		status = 'pending', attempts = 0, last_error = '', lease_owner = '', lease_until = NULL,
+		updated_at = excluded.updated_at`,
 		uuid.Must(uuid.NewV7()).String(), kind, key, string(b), sqldb.UTC(runAt), now)
 	if err != nil {
 		return fmt.Errorf("jobs: schedule %s/%s: %w", kind, key, err)

@@ -122,3 +122,32 @@ func TestRecurringJobReschedulesItself(t *testing.T) {
 		}
 	})
 }
+
+// TestJobMayRescheduleItself: a reminder handler that moves its own job to next week keeps
+// it pending instead of having the finished run mark it done.
+func TestJobMayRescheduleItself(t *testing.T) {
+	sqldbtest.Each(t, func(t *testing.T, db *sqldb.DB) {
+		ctx := context.Background()
+		c := clock.NewFixed(t0)
+		q := newQueue(db, c, "r")
+		var runs atomic.Int32
+		q.Handle("remind", func(ctx context.Context, j jobs.Job) error {
+			if runs.Add(1) < 3 {
+				return db.Tx(ctx, func(tx *sql.Tx) error {
+					return q.Schedule(ctx, tx, "remind", j.Key, c.Now().Add(7*24*time.Hour), nil)
+				})
+			}
+			return nil
+		})
+		schedule(t, db, q, "remind", "case-9", t0)
+		for week := 0; week < 4; week++ {
+			if _, err := q.RunDue(ctx, 10); err != nil {
+				t.Fatal(err)
+			}
+			c.Advance(7 * 24 * time.Hour)
+		}
+		if runs.Load() != 3 {
+			t.Fatalf("self-rescheduling job ran %d times in 4 weeks, want 3", runs.Load())
+		}
+	})
+}
