@@ -138,3 +138,33 @@ func TestProgressCountsFairSharesAndDeductions(t *testing.T) {
 		t.Errorf("IT %+v totals %+v", it, m.Totals)
 	}
 }
+
+// TestRoundMakesVulnerableHouseholdsMandatory: vulnerable persons first (2022 declaration,
+// criterion 1) unless the coordinator runs the round with vulnerable households optional;
+// a family link in a state without a fitting place leaves the household out with a reason.
+func TestRoundMakesVulnerableHouseholdsMandatory(t *testing.T) {
+	child := Member{AgeGroup: "0-17", Sex: "F", MedicalNeeds: true}
+	adult := Member{AgeGroup: "26-45", Sex: "M"}
+	ready := []Candidate{
+		{ID: "a", Ref: "A", OwnerOrg: "IT", Nationality: "SY", Size: 2, Vulnerable: true, Profile: Profile{Members: []Member{adult, child}}},
+		{ID: "b", Ref: "B", OwnerOrg: "IT", Nationality: "SY", Size: 1, Profile: Profile{Members: []Member{adult}}},
+		{ID: "c", Ref: "C", OwnerOrg: "GR", Nationality: "AF", Size: 1, Profile: Profile{Members: []Member{adult}, FamilyLinkState: "SE"}},
+	}
+	l := Ledger{Cycle: Cycle{Code: "R"}, Pledges: []Pledge{{State: "DE", Form: FormRelocation, Relocations: 10,
+		Detail: PledgeDetail{Places: []RelocationPlace{{Region: "x", Capacity: 10, MedicalCapacity: 2}}}}}}
+	for _, optional := range []bool{false, true} {
+		in, ex := buildInstance(roundInput{ledger: l, ready: ready, optional: optional})
+		if err := in.Validate(); err != nil {
+			t.Fatal(err)
+		}
+		if len(in.Cases) != 2 || len(ex) != 1 || ex[0].Ref != "C" {
+			t.Fatalf("cases %d excluded %+v", len(in.Cases), ex)
+		}
+		if in.Cases[0].Mandatory == optional || in.Cases[1].Mandatory {
+			t.Errorf("optional=%v: mandatory %v %v", optional, in.Cases[0].Mandatory, in.Cases[1].Mandatory)
+		}
+		if in.Places[0].ID != "DE-01" || in.Cases[0].MedicalCount != 1 || in.Cases[0].Employable != 1 {
+			t.Errorf("place %s case %+v", in.Places[0].ID, in.Cases[0])
+		}
+	}
+}

@@ -24,6 +24,8 @@ type roundInput struct {
 	ready         []Candidate
 	taken         []Candidate
 	floorFraction float64
+	// optional drops the mandatory placement of vulnerable households.
+	optional bool
 }
 
 // buildInstance turns the ledger into a relocation instance (shared/formats/
@@ -44,8 +46,12 @@ func buildInstance(r roundInput) (*Instance, []Excluded) {
 	}
 	var excluded []Excluded
 	entry, nats := map[string]bool{}, map[string]bool{}
+	if r.optional {
+		in.Policy.Mandatory = ""
+	}
 	for _, c := range r.ready {
 		k, why := buildCase(&c, in, prefs, maxCap)
+		k.Mandatory = k.Mandatory && !r.optional
 		if why != "" {
 			excluded = append(excluded, Excluded{Candidate: c.ID, Ref: c.Ref, Reason: why})
 			continue

@@ -18,6 +18,10 @@ type RunInput struct {
 	// FloorFraction is each state's floor over its open places (0 = no floor).
 	FloorFraction float64   `json:"floor_fraction,omitempty" minimum:"0" maximum:"1"`
 	Overrides     Overrides `json:"overrides,omitempty"`
+	// VulnerableOptional runs the round without making vulnerable households mandatory: the
+	// coordinator's choice when they outnumber the special capacity and the round is
+	// infeasible (the run then says which constraint binds).
+	VulnerableOptional bool `json:"vulnerable_optional,omitempty"`
 	// TimeLimit is the seconds the optimiser may use (default 10, at most 60).
 	TimeLimit float64 `json:"time_limit,omitempty" minimum:"0" maximum:"60"`
 }

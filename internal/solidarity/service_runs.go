@@ -68,6 +68,7 @@ func (s *Service) StartRun(ctx context.Context, cycleID string, in RunInput) (Ru
 	if err != nil {
 		return RunOutcome{}, err
 	}
+	round.optional = in.VulnerableOptional
 	inst, excluded := buildInstance(round)
 	if len(inst.Cases) == 0 {
 		return RunOutcome{Excluded: excluded}, errs.Conflict("solidarity: no candidate of cycle %s is ready for matching", round.ledger.Cycle.Code)

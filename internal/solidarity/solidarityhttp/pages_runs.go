@@ -55,6 +55,7 @@ func (h *Handler) renderRunsWith(w http.ResponseWriter, r *http.Request, status 
 			{Text: x.CreatedOrg}}})
 	}
 	data.Form = []web.Field{{Name: "floor_fraction", Label: "solidarity.form.floor", Type: "number", Value: "0"},
+		{Name: "vulnerable_optional", Label: "solidarity.form.vulnerable_optional", Type: "checkbox"},
 		{Name: "pins", Label: "solidarity.form.pins", Hint: "solidarity.form.pins_hint", Type: "textarea"},
 		{Name: "forbids", Label: "solidarity.form.forbids", Hint: "solidarity.form.pins_hint", Type: "textarea"}}
 	data.SimForm = []web.Field{{Name: "extra_arrivals", Label: "solidarity.form.extra_arrivals", Type: "number", Value: "0"},
@@ -75,7 +76,7 @@ func (h *Handler) startRunForm(w http.ResponseWriter, r *http.Request) {
 		h.deps.Fail(w, r, err)
 		return
 	}
-	in := solidarity.RunInput{TimeLimit: 10}
+	in := solidarity.RunInput{TimeLimit: 10, VulnerableOptional: r.FormValue("vulnerable_optional") != ""}
 	in.FloorFraction, _ = strconv.ParseFloat(strings.TrimSpace(r.FormValue("floor_fraction")), 64)
 	in.Overrides, err = overrides(lines(r.FormValue("pins")), lines(r.FormValue("forbids")))
 	if err == nil {
