@@ -10,6 +10,7 @@ import (
 	"github.com/ceas-eu/ceas/internal/platform/authz"
 	"github.com/ceas-eu/ceas/internal/platform/jobs"
 	"github.com/ceas-eu/ceas/internal/platform/web"
+	"github.com/ceas-eu/ceas/internal/tp"
 )
 
 // awarenessModule wires the situational picture: the service, its two recurring jobs
@@ -28,6 +29,11 @@ const (
 
 func (m *awarenessModule) build(ctx context.Context, a *App) error {
 	m.svc = awareness.NewService(a.DB, a.Audit, a.Outbox, a.Clock, awareness.Config{SmallCount: float64(a.Config.SmallCount)})
+	for _, other := range a.modules {
+		if t, ok := other.(*tpModule); ok && t.svc != nil {
+			m.subscribe(tpRegistrationsFeed(t.svc))
+		}
+	}
 	err := a.Jobs.HandleRecurring(ctx, jobs.Recurring{Kind: awareness.JobEvaluate, Every: awarenessEvaluateEvery},
 		func(ctx context.Context, _ jobs.Job) error {
 			_, err := m.svc.Evaluate(authz.WithPrincipal(ctx, authz.System(awareness.JobEvaluate)))
@@ -81,4 +87,27 @@ func (m *awarenessModule) seedDemo(ctx context.Context, _ *App, progress Progres
 	}
 	progress("awareness rules", 1, 1)
 	return nil
+}
+
+// tpRegistrationsFeed publishes temporary protection registrations per state and ISO week to
+// the situational picture (issue 6: subscriptions to the aggregates other modules publish).
+func tpRegistrationsFeed(svc *tp.Service) awareness.Feed {
+	return awareness.FeedFunc{FeedName: "tp.registrations_by_week", Fetch: func(ctx context.Context) ([]awareness.Observation, error) {
+		weekly, err := svc.WeeklyRegistrations(ctx)
+		if err != nil {
+			return nil, err
+		}
+		var obs []awareness.Observation
+		for state, weeks := range weekly {
+			for week, n := range weeks {
+				o, err := awareness.WeeklyCount(awareness.SeriesTPRegistrations, state, week, n, awareness.UnitPersons,
+					"CEAS temporary protection registration platform")
+				if err != nil {
+					return nil, fmt.Errorf("tp feed %s %s: %w", state, week, err)
+				}
+				obs = append(obs, o)
+			}
+		}
+		return obs, nil
+	}}
 }
