@@ -79,16 +79,27 @@ type overviewData struct {
 	Months  web.Chart
 	Table   web.Table
 	Tallies []web.Detail
+	// CycleForm and JoinForm are shown to coordinators.
+	CycleForm []web.Field
+	JoinForm  []web.Field
+	Errors    []string
 }
 
 // overviewPage is the coordinator's platform overview: totals, the Sankey of persons from
 // beneficiary to receiving states, pledges against fair shares and transfers by month.
 func (h *Handler) overviewPage(w http.ResponseWriter, r *http.Request) {
+	h.renderOverview(w, r, http.StatusOK, nil)
+}
+
+func (h *Handler) renderOverview(w http.ResponseWriter, r *http.Request, status int, errors []string) {
 	c, opts, err := h.cycleOf(r)
 	if e, ok := errs.As(err); ok && e.Kind == errs.KindNotFound && r.URL.Query().Get("cycle") == "" {
-		data := &overviewData{Frame: h.deps.Frame(r, "solidarity.overview.title", "/solidarity")}
+		data := &overviewData{Frame: h.deps.Frame(r, "solidarity.overview.title", "/solidarity"), Errors: errors}
 		data.Frame.Flash = "solidarity.overview.no_cycle"
-		h.pages.Render(w, r, http.StatusOK, pageOverview, data)
+		if isCoordinator(r) {
+			data.CycleForm = cycleFields()
+		}
+		h.pages.Render(w, r, status, pageOverview, data)
 		return
 	}
 	if err != nil {
@@ -100,13 +111,17 @@ func (h *Handler) overviewPage(w http.ResponseWriter, r *http.Request) {
 		h.deps.Fail(w, r, err)
 		return
 	}
-	data := &overviewData{Frame: h.deps.Frame(r, "solidarity.overview.title", "/solidarity"), Cycle: c, Cycles: opts, Totals: m.Totals}
+	data := &overviewData{Frame: h.deps.Frame(r, "solidarity.overview.title", "/solidarity"), Cycle: c, Cycles: opts, Totals: m.Totals,
+		Errors: errors}
+	if isCoordinator(r) {
+		data.CycleForm, data.JoinForm = cycleFields(), joinFields()
+	}
 	data.Tallies = totalsDetails(m.Totals)
 	data.Sankey = sankeyChart(m.Flows)
 	data.Bars = pledgeChart(m.States)
 	data.Months = monthsChart(m.Months)
 	data.Table = progressTable(m, c.Code)
-	h.pages.Render(w, r, http.StatusOK, pageOverview, data)
+	h.pages.Render(w, r, status, pageOverview, data)
 }
 
 func totalsDetails(t solidarity.StateProgress) []web.Detail {

@@ -2,6 +2,7 @@ package solidarityhttp
 
 import (
 	"net/http"
+	"slices"
 
 	"github.com/ceas-eu/ceas/internal/platform/errs"
 	"github.com/ceas-eu/ceas/internal/platform/web"
@@ -17,6 +18,7 @@ type stateData struct {
 	Flows      web.Table
 	Sankey     web.Chart
 	PledgeForm []web.Field
+	NeedForm   []web.Field
 	Payable    []solidarity.Pledge
 	Errors     []string
 }
@@ -59,6 +61,9 @@ func (h *Handler) renderState(w http.ResponseWriter, r *http.Request, status int
 		return
 	}
 	data.Frame.Title = data.State.Name
+	if data.PledgeForm != nil && slices.Contains(data.State.Roles, solidarity.RoleBeneficiary) {
+		data.NeedForm = needFields()
+	}
 	data.Details = append(totalsDetails(data.State),
 		web.Detail{Label: "solidarity.col.share_met", Value: pct(data.State.ShareMet)},
 		web.Detail{Label: "solidarity.col.remaining", Value: i64(data.State.Remaining)},

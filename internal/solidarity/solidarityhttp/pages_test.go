@@ -44,11 +44,24 @@ func (e env) page(t *testing.T, path, tok string, want ...string) {
 // from the board, each with a plain form; a bad form answers 422 naming the field.
 func TestPagesRunACycleWithPlainForms(t *testing.T) {
 	e := start(t, nil)
-	e.page(t, "/solidarity", e.ec, "No solidarity cycle has been opened yet.")
-	e.must(t, 201, "POST", api+"/cycles", e.ec, map[string]any{"code": "VSM-P", "name": "pages", "regime": "vsm2022",
-		"starts_on": "2022-06-22", "ends_on": "2023-06-21", "relocation_target": 1000}, nil)
+	e.page(t, "/solidarity", e.ec, "No solidarity cycle has been opened yet.", `id="solidarity-cycle-new"`)
+	cycle := url.Values{"code": {"VSM-P"}, "name": {"pages"}, "regime": {"pact2024"}, "starts_on": {"2022-06-22"},
+		"ends_on": {"2023-06-21"}, "relocation_target": {"1000"}}
+	if res, body := e.postForm(t, "/solidarity/cycles", e.ec, cycle); res.StatusCode != 422 || !strings.Contains(body, "Art 12(2)") {
+		t.Errorf("a Pact pool below its minimum: %d", res.StatusCode)
+	}
+	cycle.Set("regime", "vsm2022")
+	if res, _ := e.postForm(t, "/solidarity/cycles", e.ec, cycle); res.StatusCode != 303 {
+		t.Fatalf("cycle form: %d", res.StatusCode)
+	}
 	for st, role := range map[string]string{"NL": "contributor", "IT": "beneficiary", "DE": "contributor"} {
-		e.must(t, 204, "POST", api+"/cycles/VSM-P/participants", e.ec, map[string]any{"state": st, "role": role}, nil)
+		if res, _ := e.postForm(t, "/solidarity/cycles/VSM-P/participants", e.ec, url.Values{"state": {st}, "role": {role}}); res.StatusCode != 303 {
+			t.Fatalf("join form %s: %d", st, res.StatusCode)
+		}
+	}
+	e.page(t, "/solidarity/states/IT?cycle=VSM-P", e.it, `id="solidarity-need"`)
+	if res, _ := e.postForm(t, "/solidarity/states/IT/needs?cycle=VSM-P", e.it, url.Values{"relocations": {"300"}, "declared_on": {"2022-07-01"}}); res.StatusCode != 303 {
+		t.Fatalf("need form: %d", res.StatusCode)
 	}
 	e.page(t, "/solidarity/states/NL?cycle=VSM-P", e.nl, `id="solidarity-pledge"`)
 	if res, body := e.postForm(t, "/solidarity/states/NL/pledges?cycle=VSM-P", e.nl, url.Values{"form": {"relocation"}, "pledged_on": {"2022-06-27"}}); res.StatusCode != 422 || !strings.Contains(body, "relocations") {

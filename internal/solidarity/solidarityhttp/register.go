@@ -55,7 +55,10 @@ func Register(a huma.API, mux *http.ServeMux, deps Deps) (*Handler, error) {
 	h.registerAPI(a)
 
 	mux.HandleFunc("GET /solidarity", h.overviewPage)
+	mux.HandleFunc("POST /solidarity/cycles", h.createCycleForm)
+	mux.HandleFunc("POST /solidarity/cycles/{code}/participants", h.joinForm)
 	mux.HandleFunc("GET /solidarity/states/{code}", h.statePage)
+	mux.HandleFunc("POST /solidarity/states/{code}/needs", h.needForm)
 	mux.HandleFunc("POST /solidarity/states/{code}/pledges", h.pledgeForm)
 	mux.HandleFunc("POST /solidarity/pledges/{id}/payments", h.paymentForm)
 	mux.HandleFunc("GET /solidarity/report", h.reportPage)
