@@ -76,16 +76,16 @@ func demoAccountLines() []string {
 	return lines
 }
 
-// progressPrinter reports stages on stderr: a rewriting line on a terminal, one line per
-// finished stage otherwise (CI logs stay short).
+// progressPrinter reports stages on stderr: a rewriting line on a terminal; otherwise one
+// line when a stage starts, every five seconds while it runs, and when it finishes, so CI
+// logs stay short but a long seed never looks stuck.
 func progressPrinter(env *Env) app.Progress {
-	last := ""
-	lastPrint := time.Time{}
-	return func(stage string, done, total int) {
+	stage, lastPrint := "", time.Time{}
+	return func(name string, done, total int) {
 		finished := total > 0 && done >= total
 		if env.StderrIsTTY {
 			if finished || time.Since(lastPrint) > 100*time.Millisecond {
-				fmt.Fprintf(env.Stderr, "\r%-40s %d/%d", stage, done, total)
+				fmt.Fprintf(env.Stderr, "\r%-40s %d/%d", name, done, total)
 				lastPrint = time.Now()
 			}
 			if finished {
@@ -93,9 +93,13 @@ func progressPrinter(env *Env) app.Progress {
 			}
 			return
 		}
-		if finished && stage != last {
-			fmt.Fprintf(env.Stderr, "%s: %d done\n", stage, done)
-			last = stage
+		if name != stage || finished || time.Since(lastPrint) > 5*time.Second {
+			if total > 0 {
+				fmt.Fprintf(env.Stderr, "%s: %d of %d\n", name, done, total)
+			} else {
+				fmt.Fprintf(env.Stderr, "%s: %d\n", name, done)
+			}
+			stage, lastPrint = name, time.Now()
 		}
 	}
 }
