@@ -126,6 +126,13 @@ func TestThe2022CycleThroughTheAPI(t *testing.T) {
 			t.Errorf("accepted run matched %d", acc.Matched)
 		}
 		e.must(t, 409, "POST", api+"/runs/"+first.Run.ID+"/accept", e.ec, map[string]any{"on": "2022-08-01"}, nil)
+		var inbox struct {
+			Items []struct{ Topic, Title, Link string }
+		}
+		e.must(t, 200, "GET", "/api/v1/inbox", e.de, nil, &inbox)
+		if len(inbox.Items) == 0 || inbox.Items[0].Topic != solidarity.TopicMatched {
+			t.Errorf("DE was not notified of the households matched to it: %+v", inbox.Items)
+		}
 
 		// Germany sees and accepts IT-1; Italy schedules and carries out the transfer.
 		e.must(t, 200, "GET", api+"/candidates/"+ids[0], e.de, nil, nil)
