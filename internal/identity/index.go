@@ -65,13 +65,16 @@ func (ix *Index) Len() int {
 }
 
 // Add indexes r, replacing any record with the same ID.
-func (ix *Index) Add(r Record) {
-	f := ix.prep.prepare(&r)
-	keys := blockKeys(f, make([]uint64, 0, 16))
+func (ix *Index) Add(r Record) { ix.AddPrepared(ix.Prepare(r)) }
+
+// AddPrepared indexes a record prepared by Prepare, replacing any record with the same
+// ID. The Prepared belongs to the index afterwards: add it once.
+func (ix *Index) AddPrepared(p Prepared) {
+	f, keys := p.f, p.keys
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	if _, ok := ix.slots[r.ID]; ok {
-		ix.remove(r.ID)
+	if _, ok := ix.slots[f.id]; ok {
+		ix.remove(f.id)
 	}
 	ix.in.features(f)
 	f.id = ix.in.str(f.id)
@@ -132,9 +135,11 @@ func (ix *Index) remove(id string) {
 // Query compares r with every indexed record that shares a blocking key and returns the
 // matches and possible matches, best first, at most limit (all when limit <= 0). A record
 // with r's own ID is not returned.
-func (ix *Index) Query(r Record, limit int) []Match {
-	f := ix.prep.prepare(&r)
-	keys := blockKeys(f, make([]uint64, 0, 16))
+func (ix *Index) Query(r Record, limit int) []Match { return ix.QueryPrepared(ix.Prepare(r), limit) }
+
+// QueryPrepared is Query of a record prepared by Prepare.
+func (ix *Index) QueryPrepared(p Prepared, limit int) []Match {
+	f, keys := p.f, p.keys
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	sc := ix.scorer()
@@ -142,7 +147,7 @@ func (ix *Index) Query(r Record, limit int) []Match {
 	var out []Match
 	for _, slot := range cands {
 		other := ix.recs[slot]
-		if other == nil || other.id == r.ID {
+		if other == nil || other.id == f.id {
 			continue
 		}
 		g := compare(f, other)
