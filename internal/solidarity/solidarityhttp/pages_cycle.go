@@ -80,3 +80,40 @@ func (h *Handler) overviewFormFailed(w http.ResponseWriter, r *http.Request, err
 	}
 	h.renderOverview(w, r, status, lines)
 }
+
+// offsetFields grants an offset or a deduction; coordinators only.
+func offsetFields() []web.Field {
+	return []web.Field{{Name: "kind", Label: "solidarity.form.offset_kind", Type: "select", Options: []web.Option{
+		{Value: solidarity.OffsetDeduction, Label: "solidarity.offset.deduction"}, {Value: solidarity.OffsetOffset, Label: "solidarity.offset.offset"}}},
+		{Name: "relocations", Label: "solidarity.col.pledged", Type: "number"},
+		{Name: "amount_eur", Label: "solidarity.form.amount_eur", Type: "number"},
+		{Name: "reason", Label: "solidarity.form.reason", Type: "textarea", Required: true},
+		{Name: "granted_on", Label: "solidarity.form.on", Type: "date", Required: true}}
+}
+
+func (h *Handler) offsetForm(w http.ResponseWriter, r *http.Request) {
+	c, _, err := h.cycleOf(r)
+	if err != nil {
+		h.deps.Fail(w, r, err)
+		return
+	}
+	o := solidarity.Offset{State: r.PathValue("code"), Kind: r.FormValue("kind"), Relocations: int64Form(r, "relocations"),
+		AmountEUR: int64Form(r, "amount_eur"), Reason: r.FormValue("reason"), GrantedOn: r.FormValue("granted_on")}
+	if _, err := h.deps.Service.GrantOffset(r.Context(), c.ID, o); err != nil {
+		h.stateFormFailed(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/solidarity/states/"+o.State+"?cycle="+c.Code, http.StatusSeeOther)
+}
+
+// runInstance downloads a run's stored instance, to replay it with `ceas solidarity match`.
+func (h *Handler) runInstance(w http.ResponseWriter, r *http.Request) {
+	run, err := h.deps.Service.Run(r.Context(), r.PathValue("id"))
+	if err != nil {
+		h.deps.Fail(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Content-Disposition", `attachment; filename="run-`+run.ID+`-instance.json"`)
+	_, _ = w.Write(run.Instance)
+}

@@ -19,6 +19,7 @@ type stateData struct {
 	Sankey     web.Chart
 	PledgeForm []web.Field
 	NeedForm   []web.Field
+	OffsetForm []web.Field
 	Payable    []solidarity.Pledge
 	Errors     []string
 }
@@ -64,11 +65,16 @@ func (h *Handler) renderState(w http.ResponseWriter, r *http.Request, status int
 	if data.PledgeForm != nil && slices.Contains(data.State.Roles, solidarity.RoleBeneficiary) {
 		data.NeedForm = needFields()
 	}
+	if isCoordinator(r) {
+		data.OffsetForm = offsetFields()
+	}
 	data.Details = append(totalsDetails(data.State),
 		web.Detail{Label: "solidarity.col.share_met", Value: pct(data.State.ShareMet)},
 		web.Detail{Label: "solidarity.col.remaining", Value: i64(data.State.Remaining)},
 		web.Detail{Label: "solidarity.col.need", Value: i64(data.State.Need)},
-		web.Detail{Label: "solidarity.col.sent_out", Value: i64(data.State.SentOut)})
+		web.Detail{Label: "solidarity.col.sent_out", Value: i64(data.State.SentOut)},
+		web.Detail{Label: "solidarity.offset.offset", Value: i64(data.State.Offsets)},
+		web.Detail{Label: "solidarity.offset.deduction", Value: i64(data.State.Deductions)})
 	data.Pledges = web.Table{Caption: "solidarity.state.pledges", Empty: "solidarity.state.no_pledges",
 		Columns: []web.Column{{Label: "solidarity.col.form"}, {Label: "solidarity.col.pledged", Numeric: true},
 			{Label: "solidarity.col.amount", Numeric: true}, {Label: "solidarity.col.paid", Numeric: true},

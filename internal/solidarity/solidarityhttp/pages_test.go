@@ -96,6 +96,13 @@ func TestPagesRunACycleWithPlainForms(t *testing.T) {
 	}
 	run := res.Header.Get("Location")
 	e.page(t, run, e.ec, "NL-01", `id="solidarity-accept"`, `id="solidarity-rerun"`)
+	if res := e.Do("GET", run+"/instance.json", e.ec, nil); res.Status != 200 || !strings.Contains(string(res.Body), `"eu-vsm-relocation-instance/v1"`) {
+		t.Errorf("stored instance: %d", res.Status)
+	}
+	if res, _ := e.postForm(t, "/solidarity/states/NL/offsets?cycle=VSM-P", e.ec, url.Values{"kind": {"deduction"}, "relocations": {"5"},
+		"reason": {"migratory pressure"}, "granted_on": {"2022-07-15"}}); res.StatusCode != 303 {
+		t.Errorf("offset form: %d", res.StatusCode)
+	}
 	if res, _ := e.postForm(t, run+"/accept", e.ec, url.Values{"on": {"2022-08-01"}}); res.StatusCode != 303 {
 		t.Fatalf("accept form: %d", res.StatusCode)
 	}
