@@ -157,7 +157,7 @@ func TestRoundMakesVulnerableHouseholdsMandatory(t *testing.T) {
 		if err := in.Validate(); err != nil {
 			t.Fatal(err)
 		}
-		if len(in.Cases) != 2 || len(ex) != 1 || ex[0].Ref != "C" {
+		if len(in.Cases) != 2 || len(ex) != 1 || ex[0].Candidate != "c" {
 			t.Fatalf("cases %d excluded %+v", len(in.Cases), ex)
 		}
 		if in.Cases[0].Mandatory == optional || in.Cases[1].Mandatory {

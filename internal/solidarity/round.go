@@ -10,10 +10,10 @@ import (
 )
 
 // Excluded is a ready candidate left out of a round, with the reason, so the coordinator
-// sees it rather than an infeasible instance.
+// sees it rather than an infeasible instance. It names the candidate by id only: runs are
+// read by coordinators, who see no candidate record.
 type Excluded struct {
 	Candidate string `json:"candidate"`
-	Ref       string `json:"ref"`
 	Reason    string `json:"reason"`
 }
 
@@ -53,7 +53,7 @@ func buildInstance(r roundInput) (*Instance, []Excluded) {
 		k, why := buildCase(&c, in, prefs, maxCap)
 		k.Mandatory = k.Mandatory && !r.optional
 		if why != "" {
-			excluded = append(excluded, Excluded{Candidate: c.ID, Ref: c.Ref, Reason: why})
+			excluded = append(excluded, Excluded{Candidate: c.ID, Reason: why})
 			continue
 		}
 		k.Index = len(in.Cases)
@@ -147,7 +147,7 @@ func buildCase(c *Candidate, in *Instance, prefs map[string][]Preferences, maxCa
 		k.HardPreferenceStates = pr.PreferredStates
 	}
 	for i, m := range pr.Members {
-		m.ID = fmt.Sprintf("%s-%d", c.Ref, i+1)
+		m.ID = fmt.Sprintf("%s-%d", c.ID, i+1) // pseudonymous: the instance is stored with the run
 		k.Members = append(k.Members, m)
 	}
 	k.Scores = make([]float64, len(in.Places))

@@ -148,7 +148,7 @@ func (h *Handler) runPage(w http.ResponseWriter, r *http.Request) {
 			{Text: strings.Join(e.Binding, "; ")}}})
 	}
 	for _, x := range run.Result.Excluded {
-		data.Table.Rows = append(data.Table.Rows, web.Row{Cells: []web.Cell{{Text: x.Ref, Href: "/solidarity/candidates/" + x.Candidate},
+		data.Table.Rows = append(data.Table.Rows, web.Row{Cells: []web.Cell{{Text: x.Candidate, Href: "/solidarity/candidates/" + x.Candidate},
 			{Text: "—"}, {Text: "", Numeric: true}, {Text: "", Numeric: true}, {Text: "", Numeric: true}, {Text: ""},
 			{Text: "left out of the round: " + x.Reason}}})
 	}
