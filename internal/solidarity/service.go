@@ -25,6 +25,21 @@ const (
 
 // Service keeps the ledger, the candidates, the matching runs and the transfers. Each
 // exported method is one transaction: access check, validation, rows, audit, outbox.
+//
+// Aggregates and who owns them:
+//   - Cycle with its ledger (participants, pledges by form, needs, offsets and deductions):
+//     no personal data; states record their own pledges and needs, coordinators (EC, EUAA)
+//     open cycles, record signatories and grant offsets.
+//   - Candidate (a household) with its steps: personal data owned by the beneficiary state.
+//     It is read by that state, by EUAA (interviews and matching, 2022 mechanism) and, once
+//     matched, by the receiving state; Commission coordinators see aggregates only.
+//   - Run: a matching round's pseudonymous instance, overrides and result, replayable.
+//   - Transfer: states, persons and dates only, for both states and the coordinators.
+//
+// Invariants: steps move one at a time (or to withdrawn) with a date not before the last;
+// matched comes only from an accepted run and transferred only from a transfer carried
+// out; one scheduled transfer per household; a transfer carried out is deducted from the
+// receiving state's pledge; simulations write nothing.
 type Service struct {
 	db     *sqldb.DB
 	audit  *audit.Log
