@@ -105,9 +105,10 @@ func TestTransferActions(t *testing.T) {
 	}
 }
 
-// TestProgressCountsFairSharesAndDeductions: fair shares over the contributors only
-// (Art 66 key, summing to the target), Pact money valued at EUR 20,000 a relocation, a
-// deduction lowering what is due, transfers deducted from the pledge.
+// TestProgressCountsFairSharesAndDeductions: Pact fair shares over every participant
+// (Art 66 key, summing to the target; a 2022 beneficiary has none), Pact money valued at
+// EUR 20,000 a relocation, a deduction lowering what is due, transfers deducted from the
+// pledge.
 func TestProgressCountsFairSharesAndDeductions(t *testing.T) {
 	l := Ledger{Cycle: Cycle{Code: "P", Regime: RegimePact2024, RelocationTarget: 30000, EURPerRelocation: PactEURPerRelocation},
 		Participants: []ParticipantRow{{State: "DE", Role: RoleContributor}, {State: "FR", Role: RoleContributor}, {State: "IT", Role: RoleBeneficiary}},
@@ -125,8 +126,18 @@ func TestProgressCountsFairSharesAndDeductions(t *testing.T) {
 		by[s.State] = s
 	}
 	de, fr, it := by["DE"], by["FR"], by["IT"]
-	if de.FairShare+fr.FairShare != 30000 || it.FairShare != 0 {
+	if de.FairShare+fr.FairShare+it.FairShare != 30000 || it.FairShare == 0 {
 		t.Errorf("fair shares DE %d FR %d IT %d", de.FairShare, fr.FairShare, it.FairShare)
+	}
+	l.Cycle.Regime = RegimeVSM2022
+	m2022, err := progress(l, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range m2022.States {
+		if s.State == "IT" && s.FairShare != 0 {
+			t.Errorf("a 2022 beneficiary has a fair share of %d", s.FairShare)
+		}
 	}
 	if de.Equivalent != 10000 || de.Transferred != 40 || de.Matched != 50 || de.Remaining != 4960 || de.CommittedEUR != 100_000_000 {
 		t.Errorf("DE %+v", de)

@@ -158,7 +158,10 @@ func progress(l Ledger, counts []stepCount) (Monitoring, error) {
 	for _, p := range l.Participants {
 		sp := get(p.State)
 		sp.Roles = append(sp.Roles, p.Role)
-		if p.Role == RoleContributor {
+		// 2022: each contributor pledges against an indicative target (criterion 3); the
+		// Pact's reference key covers every participating Member State (Art 66 Reg.
+		// 2024/1351), states under pressure asking for deductions instead.
+		if p.Role == RoleContributor || l.Cycle.Regime == RegimePact2024 {
 			contributors = append(contributors, participantOf(p.State))
 		}
 	}
