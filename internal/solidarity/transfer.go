@@ -60,7 +60,7 @@ func (t *Transfer) apply(a TransferAction) error {
 	if t.Status != TransferScheduled {
 		return errs.Conflict("solidarity: transfer %s is %s, only a scheduled transfer can change", t.ID, t.Status)
 	}
-	if a.Action != "reschedule" && a.On < t.ScheduledOn && a.Action == "carry_out" {
+	if a.Action == "carry_out" && a.On < t.ScheduledOn {
 		return errs.Field("on", "a transfer cannot be carried out before it was scheduled ("+t.ScheduledOn+")")
 	}
 	switch a.Action {
