@@ -166,3 +166,41 @@ func TestSolveDeterministic(t *testing.T) {
 		t.Fatalf("bound %d below objective %d", a.Bound, a.Objective)
 	}
 }
+
+// TestKnapsackLagrangianIsValid: the knapsack Lagrangian bounds the optimum for any item
+// prices (non-negative unless mandatory) and floor prices.
+func TestKnapsackLagrangianIsValid(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 17))
+	for trial := 0; trial < 300; trial++ {
+		p := randomProblem(rng, 2+rng.IntN(6), 1+rng.IntN(3))
+		opt, ok := bruteForce(p)
+		if !ok {
+			continue
+		}
+		s := newSolver(p, Options{})
+		byBin := make([][]int, len(p.Bins))
+		for i := range p.Items {
+			for _, b := range s.cands(i) {
+				byBin[b] = append(byBin[b], i)
+			}
+		}
+		pi := make([]float64, len(p.Items))
+		for i := range pi {
+			pi[i] = rng.Float64() * 20000
+			if p.Items[i].Mandatory {
+				pi[i] -= 10000
+			}
+		}
+		rho := make([]float64, len(p.Groups))
+		for g := range rho {
+			rho[g] = rng.Float64() * 5000
+		}
+		val, _ := s.lagrangeKnapsack(pi, rho, byBin, make([]float64, len(p.Items)), make([]float64, len(p.Groups)))
+		if val < float64(opt)-1e-6 {
+			t.Fatalf("trial %d: knapsack Lagrangian %v below optimum %d", trial, val, opt)
+		}
+		if kb, ok := s.knapsackBound(context.Background(), Multipliers{Theta: make([]float64, len(p.Bins))}, opt); ok && kb < opt {
+			t.Fatalf("trial %d: knapsack bound %d below optimum %d", trial, kb, opt)
+		}
+	}
+}

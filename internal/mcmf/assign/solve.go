@@ -202,6 +202,9 @@ func (s *solver) heuristic(ctx context.Context) (*Solution, error) {
 		sol.Bound, sol.Prices = b2, m2
 		_, sol.GroupPrices = s.Bound(m2)
 	}
+	if kb, ok := s.knapsackBound(boundCtx, sol.Prices, sol.Objective); ok && kb < sol.Bound && kb >= sol.Objective {
+		sol.Bound = kb
+	}
 	sol.Status = Feasible
 	if sol.Objective >= sol.Bound {
 		sol.Status, sol.Bound = Optimal, sol.Objective
