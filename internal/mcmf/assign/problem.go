@@ -12,7 +12,8 @@
 //     sample of the items and completed by column generation; the extra limits enter by
 //     Lagrange multipliers;
 //   - the bound is the Lagrangian dual at those prices, computed exactly over every
-//     item-bin pair, valid for any prices, then tightened by subgradient steps;
+//     item-bin pair, valid for any prices, then tightened by subgradient steps; on small
+//     problems a knapsack Lagrangian (bins kept whole) tightens it below the LP bound;
 //   - the flow is rounded (by diving on small problems), mandatory items and floors are
 //     repaired, and local search improves: insertion, relocation, ejection (single,
 //     multiple, chains of two), swaps, exact knapsack repacking of a bin, and iterated
