@@ -59,8 +59,12 @@ func (t *txn) flush(ctx context.Context) error {
 	}
 	var regs, docs [][]any
 	for _, r := range t.order {
+		keys, ok := t.nameKeys[r.ID]
+		if !ok {
+			keys = nameKeys(&r.Person)
+		}
 		regs = append(regs, []any{r.ID, r.State, nullable(r.ExternalID), r.Status, r.Ground, jsonText(r.Person),
-			nameKeys(&r.Person), r.Person.DateOfBirth, r.Person.Nationality, r.RegisteredOn, r.Address, r.Locality,
+			keys, r.Person.DateOfBirth, r.Person.Nationality, r.RegisteredOn, r.Address, r.Locality,
 			r.Postcode, r.Region, r.Household.HeadID, r.Household.Relationship, r.Unaccompanied, jsonText(r.Permit),
 			permitUntil(r.Permit), rightsText(r.Rights), r.DeregisteredOn, r.DeregReason, false, int64(1),
 			sqldb.UTC(r.CreatedAt), sqldb.UTC(r.CreatedAt)})
@@ -86,13 +90,29 @@ func (t *txn) flush(ctx context.Context) error {
 	}
 	clear(t.pending)
 	clear(t.pendingExt)
+	clear(t.nameKeys)
 	t.order, t.events = t.order[:0], t.events[:0]
 	return nil
 }
 
+// maxParams is the parameters of one multi-row INSERT. With the dialect known, SQLite gets
+// anonymous ? placeholders, which the driver binds by position in linear time (its limit is
+// 32,766), and PostgreSQL a large statement, one round trip per thousand rows (its limit is
+// 65,535). Unknown: $n placeholders, bulkParams of them.
+func (t *txn) maxParams() int {
+	switch t.dialect {
+	case sqldb.SQLite:
+		return 16000
+	case sqldb.Postgres:
+		return 30000
+	}
+	return bulkParams
+}
+
 // insertMany inserts rows into table, up to bulkParams parameters per statement.
 func (t *txn) insertMany(ctx context.Context, table string, cols []string, rows [][]any) error {
-	per := max(1, bulkParams/len(cols))
+	per := max(1, t.maxParams()/len(cols))
+	anon := t.dialect == sqldb.SQLite
 	for len(rows) > 0 {
 		chunk := rows[:min(len(rows), per)]
 		rows = rows[len(chunk):]
@@ -108,7 +128,11 @@ func (t *txn) insertMany(ctx context.Context, table string, cols []string, rows 
 				if j > 0 {
 					b.WriteString(", ")
 				}
-				b.WriteString("$" + strconv.Itoa(len(args)+j+1))
+				if anon {
+					b.WriteByte('?')
+				} else {
+					b.WriteString("$" + strconv.Itoa(len(args)+j+1))
+				}
 			}
 			b.WriteByte(')')
 			args = append(args, row...)

@@ -70,8 +70,13 @@ type hitRow struct {
 // decided "different persons" are left out (they never come back); pairs already under
 // review keep their review. It writes new reviews and notifies both states inside tx.
 func (s *Service) crossCheck(ctx context.Context, tx *txn, r *Registration) (CrossStateCheck, error) {
+	return s.checkMatches(ctx, tx, r, s.index.Query(toRecord(r), s.cfg.MaxHits))
+}
+
+// checkMatches turns the index's candidates for r into the check's hits (see crossCheck).
+func (s *Service) checkMatches(ctx context.Context, tx *txn, r *Registration, matches []identity.Match) (CrossStateCheck, error) {
 	check := CrossStateCheck{Outcome: OutcomeNoMatch, Hits: []CrossStateHit{}}
-	for _, m := range s.index.Query(toRecord(r), s.cfg.MaxHits) {
+	for _, m := range matches {
 		if m.ID == r.ID || m.Decision == identity.DecisionNonMatch {
 			continue
 		}

@@ -3,6 +3,8 @@ package tp
 import (
 	"context"
 	"database/sql"
+
+	"github.com/ceas-eu/ceas/internal/platform/sqldb"
 )
 
 // txn is a transaction that prepares each statement once and reuses it: a bulk import or
@@ -16,6 +18,10 @@ type txn struct {
 	pendingExt map[string]bool
 	order      []*Registration
 	events     [][]any
+	// nameKeys of queued registrations computed before the transaction (by id)
+	nameKeys map[string]string
+	// dialect lets the bulk INSERTs use the engine's cheapest placeholders (see bulk.go)
+	dialect sqldb.Dialect
 }
 
 func newTxn(tx *sql.Tx) *txn { return &txn{Tx: tx, stmts: map[string]*sql.Stmt{}} }
