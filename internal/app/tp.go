@@ -28,10 +28,38 @@ func (m *tpModule) build(ctx context.Context, a *App) error {
 	cfg.SmallCount = a.Config.SmallCount
 	m.svc = tp.New(tp.Deps{DB: a.DB, Audit: a.Audit, Outbox: a.Outbox, Jobs: a.Jobs, Clock: a.Clock, Log: a.Log,
 		Index: identity.NewIndex(identity.DefaultConfig())}, cfg)
-	if _, err := m.svc.LoadIndex(ctx); err != nil {
-		return fmt.Errorf("tp: %w", err)
-	}
+	// The index is rebuilt in the background: the server answers at once (health, pages,
+	// searches, dashboards), and registrations, imports and the demo seed wait for the
+	// index so no check runs against part of the population. TPReady tells when it is done.
+	loaded := m.svc.LoadIndexAsync(ctx)
+	go func() {
+		if err := <-loaded; err != nil {
+			a.Log.Error("tp: identity index failed to load; registrations will fail until restart", "err", err)
+		}
+	}()
 	return m.svc.RegisterJobs(ctx, a.Jobs, 24*time.Hour)
+}
+
+// TPReady reports whether the temporary protection identity index is complete (nil), or
+// why not (still loading after start, or failed). A readiness probe should include it, and
+// a client that must not wait on its first registration can poll it.
+func (a *App) TPReady() error {
+	for _, m := range a.modules {
+		if tm, ok := m.(*tpModule); ok && tm.svc != nil {
+			return tm.svc.Ready()
+		}
+	}
+	return nil
+}
+
+// TPWaitReady waits until the temporary protection identity index is complete or ctx ends.
+func (a *App) TPWaitReady(ctx context.Context) error {
+	for _, m := range a.modules {
+		if tm, ok := m.(*tpModule); ok && tm.svc != nil {
+			return tm.svc.WaitReady(ctx)
+		}
+	}
+	return nil
 }
 
 func (m *tpModule) mount(a *App) ([]web.NavItem, error) {

@@ -3,6 +3,7 @@ package tp
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -15,11 +16,90 @@ type indexRow struct {
 	id, state, person, address, locality, postcode string
 }
 
+// LoadIndexAsync starts LoadIndex on its own goroutine and returns at once, so a server
+// answers while a large index is built. Until it is complete, every write that checks or
+// changes the index (Register, Update, Import, the demo seed, erasure) waits for it, within
+// its context; reads answer at once. The channel receives the outcome.
+func (s *Service) LoadIndexAsync(ctx context.Context) <-chan error {
+	done := s.beginLoad()
+	out := make(chan error, 1)
+	go func() {
+		_, err := s.loadIndex(ctx)
+		s.endLoad(done, err)
+		out <- err
+	}()
+	return out
+}
+
+// Ready reports whether the identity index is complete (nil) or why it is not: still
+// loading, or its load failed.
+func (s *Service) Ready() error {
+	s.readyMu.Lock()
+	ch, err := s.loading, s.loadErr
+	s.readyMu.Unlock()
+	select {
+	case <-ch:
+		return err
+	default:
+		return errIndexLoading
+	}
+}
+
+var errIndexLoading = errors.New("tp: the identity index is still loading")
+
+// WaitReady waits until the identity index is complete or ctx ends.
+func (s *Service) WaitReady(ctx context.Context) error {
+	s.readyMu.Lock()
+	ch := s.loading
+	s.readyMu.Unlock()
+	select {
+	case <-ch:
+	case <-ctx.Done():
+		return fmt.Errorf("tp: waiting for the identity index: %w", ctx.Err())
+	}
+	s.readyMu.Lock()
+	defer s.readyMu.Unlock()
+	if s.loadErr != nil {
+		return fmt.Errorf("tp: the identity index failed to load, restart the server: %w", s.loadErr)
+	}
+	return nil
+}
+
+// lock waits for the index, then takes s.mu (check-then-write).
+func (s *Service) lock(ctx context.Context) error {
+	if err := s.WaitReady(ctx); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	return nil
+}
+
+func (s *Service) beginLoad() chan struct{} {
+	s.readyMu.Lock()
+	defer s.readyMu.Unlock()
+	s.loading, s.loadErr = make(chan struct{}), nil
+	return s.loading
+}
+
+func (s *Service) endLoad(done chan struct{}, err error) {
+	s.readyMu.Lock()
+	defer s.readyMu.Unlock()
+	s.loadErr = err
+	close(done)
+}
+
 // LoadIndex fills the identity index from the database: every registration not erased. The
 // rows are read by one goroutine and decoded and indexed by one worker per CPU (the index
 // prepares a record without its lock). It logs its progress and returns how many records it
 // indexed.
 func (s *Service) LoadIndex(ctx context.Context) (int, error) {
+	done := s.beginLoad()
+	n, err := s.loadIndex(ctx)
+	s.endLoad(done, err)
+	return n, err
+}
+
+func (s *Service) loadIndex(ctx context.Context) (int, error) {
 	start := time.Now()
 	rows, err := s.db.Reader().QueryContext(ctx, `SELECT id, owner_org, person, address, locality, postcode
 		FROM tp_registrations WHERE erased_at IS NULL`)

@@ -118,7 +118,9 @@ func (s *Service) expired(ctx context.Context, org, cutoff string, limit int) ([
 }
 
 func (s *Service) erase(ctx context.Context, id, cutoff string) error {
-	s.mu.Lock()
+	if err := s.lock(ctx); err != nil {
+		return err
+	}
 	defer s.mu.Unlock()
 	err := s.db.Tx(ctx, func(stx *sql.Tx) error {
 		tx := newTxn(stx)

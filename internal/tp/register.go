@@ -45,7 +45,9 @@ func (s *Service) Register(ctx context.Context, in RegistrationInput) (Registrat
 		r.Status = StatusActive // a permit issued: rights open (Directive Art 8)
 	}
 	var res RegistrationResult
-	s.mu.Lock()
+	if err := s.lock(ctx); err != nil {
+		return RegistrationResult{}, err
+	}
 	defer s.mu.Unlock()
 	err = s.db.Tx(ctx, func(stx *sql.Tx) error {
 		tx := newTxn(stx)
@@ -104,7 +106,9 @@ func (s *Service) Update(ctx context.Context, id string, version int64, in Regis
 		return RegistrationResult{}, err
 	}
 	var res RegistrationResult
-	s.mu.Lock()
+	if err := s.lock(ctx); err != nil {
+		return RegistrationResult{}, err
+	}
 	defer s.mu.Unlock()
 	err = s.db.Tx(ctx, func(stx *sql.Tx) error {
 		tx := newTxn(stx)

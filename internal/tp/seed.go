@@ -67,7 +67,9 @@ func (s *Service) Seed(ctx context.Context, next func() (SeedRow, bool, error), 
 }
 
 func (s *Service) seedBatch(ctx context.Context, batch []SeedRow) (int, error) {
-	s.mu.Lock()
+	if err := s.lock(ctx); err != nil {
+		return 0, err
+	}
 	defer s.mu.Unlock()
 	var added []string
 	drop := func() {

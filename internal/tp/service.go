@@ -67,6 +67,12 @@ type Service struct {
 	mu    sync.Mutex
 	index Index
 
+	// loading is closed when the identity index is complete (see LoadIndexAsync); writes
+	// that check or change the index wait for it.
+	readyMu sync.Mutex
+	loading chan struct{}
+	loadErr error
+
 	statsMu    sync.Mutex
 	statsAt    time.Time
 	statsCache map[string]*StateAggregates
@@ -89,7 +95,10 @@ func New(d Deps, cfg Config) *Service {
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
-	return &Service{db: d.DB, audit: d.Audit, outbox: d.Outbox, jobs: d.Jobs, clock: d.Clock, cfg: cfg, log: d.Log, index: d.Index}
+	done := make(chan struct{})
+	close(done)
+	return &Service{db: d.DB, audit: d.Audit, outbox: d.Outbox, jobs: d.Jobs, clock: d.Clock, cfg: cfg, log: d.Log,
+		index: d.Index, loading: done}
 }
 
 // retention is the retention period of state in months.
