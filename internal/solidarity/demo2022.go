@@ -120,10 +120,12 @@ func (s *Service) seedLedger2022(ec context.Context, cycle string) error {
 	return nil
 }
 
-// demoRegions splits the two large pledges into regions with special capacity.
+// demoRegions splits the two large pledges into regions; the smaller ones are one national
+// place. Every place keeps a twentieth for unaccompanied minors and a tenth for medical needs.
 func demoRegions(state string, persons int64) []RelocationPlace {
 	if state != "DE" && state != "FR" {
-		return nil
+		return []RelocationPlace{{Region: "national", Capacity: int(persons), UAMCapacity: int(persons) / 20,
+			MedicalCapacity: int(persons) / 10, UnemploymentRate: 0.06}}
 	}
 	names := map[string][]string{"DE": {"Bayern", "Nordrhein-Westfalen", "Berlin", "Niedersachsen", "Baden-Wuerttemberg"},
 		"FR": {"Ile-de-France", "Auvergne-Rhone-Alpes", "Occitanie", "Grand Est", "Hauts-de-France"}}[state]

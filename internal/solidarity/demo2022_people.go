@@ -3,6 +3,8 @@ package solidarity
 import (
 	"context"
 	"fmt"
+
+	"github.com/ceas-eu/ceas/internal/platform/errs"
 )
 
 // demoNationalities are the nationalities disembarked in each beneficiary state, with
@@ -109,7 +111,12 @@ func (s *Service) seedCandidates(ctx context.Context, cycle string, n int, progr
 // seedRound runs the matching on 1 August 2022 and accepts it; the receiving states accept
 // most households and transfers follow from mid-August, a few failing or still scheduled.
 func (s *Service) seedRound(ctx, ec context.Context, cycle string, _ []string) error {
-	out, err := s.StartRun(ec, cycle, RunInput{TimeLimit: 5})
+	// A small floor spreads the households over more receiving states; when the demo has
+	// too few households for it, the run goes without.
+	out, err := s.StartRun(ec, cycle, RunInput{TimeLimit: 5, FloorFraction: 0.02})
+	if e, ok := errs.As(err); ok && e.Kind == errs.KindInvalid {
+		out, err = s.StartRun(ec, cycle, RunInput{TimeLimit: 5})
+	}
 	if err != nil {
 		return fmt.Errorf("demo: matching run: %w", err)
 	}
