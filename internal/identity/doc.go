@@ -13,11 +13,18 @@
 //     equivalent name, Jaro-Winkler bands, swapped, contained; for dates exact, day and
 //     month swapped, one digit, year only, +-1 year, 1 January default, missing).
 //   - score: Fellegi-Sunter weights log2(m/u) per field and level, with u measured on random
-//     pairs, m and the match prior estimated by expectation-maximisation on the candidate
-//     pairs (no labels), and term-frequency adjustment of name agreement.
+//     pairs, m and the number of matches per record estimated by expectation-maximisation
+//     on the candidate pairs (no labels). The prior of a pair is over all pairs of the
+//     population (matches per record / (N-1)), which keeps EM consistent with random-pair
+//     u and makes a query against millions demand more evidence than one against
+//     thousands. Name agreement is adjusted by frequency (of the full name when both
+//     names agree: surname and given name pools are not independent).
 //   - decide: probability above Config.MatchThreshold is a match, above ReviewThreshold a
-//     possible match for a human, below a non-match. Two different known given names (the
-//     signature of twins) can never be a match.
+//     possible match for a human, below a non-match. Some pairs are vetoed (at most a
+//     possible match, and held at posterior 0 in EM): two different known given names
+//     (twins, siblings, a child on a parent's passport), and, when no document agrees,
+//     a different given name with a different date (a family), dates three or more years
+//     apart, or two full dates that differ beyond any keying error.
 //   - cluster: pairs join persons greedily, best first, refusing a merge that would put two
 //     strongly disagreeing records in one person.
 //
