@@ -3,6 +3,7 @@ package tp
 import (
 	"context"
 	"fmt"
+	"math/bits"
 	"strconv"
 	"strings"
 
@@ -114,7 +115,11 @@ func (t *txn) insertMany(ctx context.Context, table string, cols []string, rows 
 	per := max(1, t.maxParams()/len(cols))
 	anon := t.dialect == sqldb.SQLite
 	for len(rows) > 0 {
-		chunk := rows[:min(len(rows), per)]
+		n := min(len(rows), per)
+		if t.shared != nil {
+			n = 1 << (bits.Len(uint(n)) - 1) // a power of two: few distinct statements, each prepared once
+		}
+		chunk := rows[:n]
 		rows = rows[len(chunk):]
 		var b strings.Builder
 		b.WriteString("INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ")

@@ -177,7 +177,7 @@ func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fi
 	}
 	err := s.db.Tx(ctx, func(stx *sql.Tx) error {
 		tx := newTxn(stx)
-		tx.dialect = s.db.Dialect
+		tx.dialect, tx.shared = s.db.Dialect, s.stmts
 		stored = stored[:0]
 		next = *rep
 		// One query tells which rows are new; only known ones are read back one by one. A
@@ -245,6 +245,9 @@ func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fi
 	})
 	if err != nil {
 		return err
+	}
+	if s.stmts != nil {
+		s.stmts.prepare(ctx)
 	}
 	*rep = next
 	byID := make(map[string]*preparedRow, len(prepared))

@@ -69,6 +69,9 @@ type Service struct {
 
 	// loading is closed when the identity index is complete (see LoadIndexAsync); writes
 	// that check or change the index wait for it.
+	// stmts are the bulk paths' statements, prepared once (see txn.go)
+	stmts *stmtCache
+
 	readyMu sync.Mutex
 	loading chan struct{}
 	loadErr error
@@ -95,10 +98,14 @@ func New(d Deps, cfg Config) *Service {
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
 	}
+	var stmts *stmtCache
+	if d.DB != nil {
+		stmts = &stmtCache{db: d.DB.Raw()}
+	}
 	done := make(chan struct{})
 	close(done)
 	return &Service{db: d.DB, audit: d.Audit, outbox: d.Outbox, jobs: d.Jobs, clock: d.Clock, cfg: cfg, log: d.Log,
-		index: d.Index, loading: done}
+		index: d.Index, loading: done, stmts: stmts}
 }
 
 // retention is the retention period of state in months.
