@@ -147,7 +147,7 @@ func (b *batch) estimate(gammas []uint64) *Model {
 	for _, g := range gammas {
 		counts[g]++
 	}
-	return estimateM(counts, &start, len(b.feats))
+	return estimateM(counts, &start, len(b.feats), 1)
 }
 
 // newScorer builds the scorer with the batch's name frequencies.

@@ -10,23 +10,27 @@ import (
 // model from the batch (unless cfg.SkipEM), scores every candidate pair, clusters the
 // matches into persons and returns, for every cluster, all its pairs (ids ordered within
 // a pair, pairs sorted) and the clusters of two or more records. progress, if not nil, is
-// called from several goroutines with pairs compared so far and the total.
+// called from several goroutines with the records whose pairs are compared so far and the
+// total. Candidate pairs are generated and compared record by record on cfg.Workers
+// goroutines, twice (a sample to learn the model, then all to decide), and never held in
+// memory together.
 func Dedupe(ctx context.Context, records []Record, cfg Config, progress func(done, total int)) ([]Pair, [][]string, error) {
 	b, err := newBatch(ctx, records, cfg)
 	if err != nil {
 		return nil, nil, err
 	}
-	pairs := b.candidates()
-	gammas, err := b.compareAll(ctx, pairs, progress)
+	bl := b.buildBlocks()
+	model := b.cfg.model()
+	if !b.cfg.SkipEM {
+		if model, err = b.learn(ctx, bl); err != nil {
+			return nil, nil, err
+		}
+	}
+	b.sc = b.scorer(model)
+	edges, err := b.matchesStream(ctx, bl, progress)
 	if err != nil {
 		return nil, nil, err
 	}
-	model := b.cfg.model()
-	if !b.cfg.SkipEM && len(pairs) > 0 {
-		model = b.estimate(gammas)
-	}
-	b.sc = b.scorer(model)
-	edges := b.matches(pairs, gammas)
 	groups := b.cluster(edges)
 	return b.output(groups), b.clusterIDs(groups), nil
 }
@@ -37,15 +41,11 @@ func Estimate(ctx context.Context, records []Record, cfg Config) (*Model, error)
 	if err != nil {
 		return nil, err
 	}
-	pairs := b.candidates()
-	gammas, err := b.compareAll(ctx, pairs, nil)
+	m, err := b.learn(ctx, b.buildBlocks())
 	if err != nil {
 		return nil, fmt.Errorf("identity: estimate: %w", err)
 	}
-	if len(pairs) == 0 {
-		return b.cfg.model(), nil
-	}
-	return b.estimate(gammas), nil
+	return m, nil
 }
 
 type edge struct {
@@ -63,13 +63,18 @@ func (b *batch) matches(pairs, gammas []uint64) []edge {
 			out = append(out, edge{i, j, v.prob})
 		}
 	}
+	sortEdges(out)
+	return out
+}
+
+// sortEdges orders edges best first, ties by record number, so clustering is deterministic.
+func sortEdges(out []edge) {
 	sort.Slice(out, func(x, y int) bool {
 		if out[x].prob != out[y].prob {
 			return out[x].prob > out[y].prob
 		}
 		return out[x].i < out[y].i || out[x].i == out[y].i && out[x].j < out[y].j
 	})
-	return out
 }
 
 // output lists every pair inside every cluster, with its own score.

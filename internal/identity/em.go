@@ -65,8 +65,10 @@ const emIterations = 25
 // candidates: with u from random pairs that is the consistent choice (blocked non-matches
 // agree far more often than random pairs, and a candidate-level prior lets EM explain
 // them as matches). Pairs outside the candidates carry negligible posterior mass. Vetoed
-// pairs (twins, families) are held at posterior 0.
-func estimateM(patterns map[uint64]int, start *Model, n int) *Model {
+// pairs (twins, families) are held at posterior 0. frac is the share of the candidate
+// pairs the patterns were counted on (1: all): the matches found among them are scaled up
+// by it to a number per record of the whole batch.
+func estimateM(patterns map[uint64]int, start *Model, n int, frac float64) *Model {
 	m := *start
 	type pc struct {
 		g    gamma
@@ -102,7 +104,7 @@ func estimateM(patterns map[uint64]int, start *Model, n int) *Model {
 			}
 		}
 		prev := m.MatchesPerRecord
-		m.MatchesPerRecord = min(max(2*matches/float64(n), 1e-3), 100)
+		m.MatchesPerRecord = min(max(2*matches/frac/float64(n), 1e-3), 100)
 		m.M = smooth(mc, start.M, 5)
 		if it > 2 && abs64(prev-m.MatchesPerRecord) < 1e-6 {
 			break
