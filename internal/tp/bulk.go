@@ -58,11 +58,14 @@ func (t *txn) flush(ctx context.Context) error {
 	if len(t.order) == 0 && len(t.events) == 0 {
 		return nil
 	}
-	var regs, docs [][]any
+	var regs, docs, keyRows [][]any
 	for _, r := range t.order {
 		keys, ok := t.nameKeys[r.ID]
 		if !ok {
 			keys = nameKeys(&r.Person)
+		}
+		for _, k := range strings.Fields(keys) {
+			keyRows = append(keyRows, []any{r.State, k, r.ID})
 		}
 		regs = append(regs, []any{r.ID, r.State, nullable(r.ExternalID), r.Status, r.Ground, jsonText(r.Person),
 			keys, r.Person.DateOfBirth, r.Person.Nationality, r.RegisteredOn, r.Address, r.Locality,
@@ -84,6 +87,9 @@ func (t *txn) flush(ctx context.Context) error {
 		return err
 	}
 	if err := t.insertMany(ctx, "tp_documents", []string{"registration_id", "owner_org", "number"}, docs); err != nil {
+		return err
+	}
+	if err := t.insertMany(ctx, "tp_name_keys", []string{"owner_org", "key", "registration_id"}, keyRows); err != nil {
 		return err
 	}
 	if err := t.insertMany(ctx, "tp_events", eventInsertColumns, t.events); err != nil {

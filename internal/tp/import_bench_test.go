@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ceas-eu/ceas/internal/platform/sqldb"
 	"github.com/ceas-eu/ceas/internal/platform/sqldb/sqldbtest"
 	"github.com/ceas-eu/ceas/internal/synth"
 )
@@ -40,7 +41,18 @@ func TestImportAllStates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f := newFixture(t, sqldbtest.SQLite(t))
+	db := sqldbtest.SQLite(t)
+	if dir := os.Getenv("CEAS_TP_BENCH_DIR"); dir != "" { // keep the database for search and index probes
+		var err error
+		if db, err = sqldb.Open(context.Background(), sqldb.Options{DataDir: dir}); err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		if _, err := db.Migrate(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	f := newFixture(t, db)
 	var took time.Duration
 	var accepted, hits int64
 	for _, state := range order {

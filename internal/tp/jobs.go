@@ -136,6 +136,7 @@ func (s *Service) erase(ctx context.Context, id, cutoff string) error {
 			return fmt.Errorf("tp: erase %s: %w", id, err)
 		}
 		for _, q := range []string{`DELETE FROM tp_documents WHERE registration_id = $1`,
+			`DELETE FROM tp_name_keys WHERE registration_id = $1`,
 			`UPDATE tp_events SET reason = '' WHERE registration_id = $1`} {
 			if _, err := tx.ExecContext(ctx, q, id); err != nil {
 				return fmt.Errorf("tp: erase %s: %w", id, err)

@@ -27,6 +27,7 @@ type Query struct {
 type filter struct {
 	where []string
 	args  []any
+	byID  bool // a condition lists the registration ids (name keys, documents)
 }
 
 // add appends cond, numbering its ? placeholders after the parameters already added.
@@ -47,10 +48,16 @@ func (s *Service) Search(ctx context.Context, q Query) ([]RegistrationSummary, s
 		return nil, "", err
 	}
 	f := &filter{}
-	f.add("owner_org = ?", p.Org)
 	f.add("erased_at IS NULL")
 	if err := q.apply(f, p.Org); err != nil {
 		return nil, "", err
+	}
+	if f.byID {
+		// The registrations come from the key or document lists: the planner must not
+		// prefer walking all of the state's rows by the owner_org index (|| '' hides it).
+		f.add("owner_org || '' = ?", p.Org)
+	} else {
+		f.add("owner_org = ?", p.Org)
 	}
 	limit := clampLimit(q.Limit)
 	sqlText := `SELECT id, COALESCE(external_id, ''), person, date_of_birth, nationality, status, registered_on
@@ -101,22 +108,41 @@ func (q Query) apply(f *filter, org string) error {
 		if err := CheckPartialDate(q.DateOfBirth, zeroDate); err != nil {
 			return errs.Field("query.date_of_birth", err.Error())
 		}
-		f.add("date_of_birth LIKE ?", q.DateOfBirth+"%")
+		// A range, not LIKE 'prefix%': the (owner_org, date_of_birth) index serves it on
+		// both engines (SQLite's LIKE ignores case and so no index serves it).
+		lo, hi := dateRange(q.DateOfBirth)
+		f.add("date_of_birth >= ? AND date_of_birth < ?", lo, hi)
 	}
 	if q.Document != "" {
 		f.add("id IN (SELECT registration_id FROM tp_documents WHERE owner_org = ? AND number = ?)",
 			org, NormalizeDocumentNumber(q.Document))
+		f.byID = true
 	}
 	for _, tok := range names.Tokens(names.Clean(q.Name)) {
-		var ors []string
+		var marks []string
 		var args []any
+		args = append(args, org)
 		for _, k := range names.Keys(tok) {
-			ors = append(ors, "name_keys LIKE ?")
-			args = append(args, "% "+keyText(k)+" %")
+			marks = append(marks, "?")
+			args = append(args, keyText(k))
 		}
-		if len(ors) > 0 {
-			f.add("("+strings.Join(ors, " OR ")+")", args...)
+		if len(marks) > 0 {
+			f.add("id IN (SELECT registration_id FROM tp_name_keys WHERE owner_org = ? AND key IN ("+
+				strings.Join(marks, ", ")+"))", args...)
+			f.byID = true
 		}
 	}
 	return nil
+}
+
+// dateRange is the half-open range of stored dates (YYYY, YYYY-MM or YYYY-MM-DD) that
+// begin with the partial date p: [p, p with its last part plus one). The bound also holds
+// under collations that ignore the hyphens.
+func dateRange(p string) (string, string) {
+	i := strings.LastIndexByte(p, '-') + 1
+	n, err := strconv.Atoi(p[i:])
+	if err != nil {
+		return p, p + "~"
+	}
+	return p, fmt.Sprintf("%s%0*d", p[:i], len(p)-i, n+1)
 }

@@ -112,7 +112,28 @@ func insertRegistration(ctx context.Context, tx *txn, r *Registration) error {
 		}
 		return fmt.Errorf("tp: insert registration: %w", err)
 	}
+	if err := insertNameKeys(ctx, tx, r, false); err != nil {
+		return err
+	}
 	return insertDocuments(ctx, tx, r, false)
+}
+
+// insertNameKeys stores the name keys of r one per row (tp_name_keys, which the name
+// search seeks), replacing the old ones of a changed registration.
+func insertNameKeys(ctx context.Context, tx *txn, r *Registration, replace bool) error {
+	if replace {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM tp_name_keys WHERE registration_id = $1`, r.ID); err != nil {
+			return fmt.Errorf("tp: clear name keys: %w", err)
+		}
+	}
+	for _, k := range strings.Fields(nameKeys(&r.Person)) {
+		_, err := tx.ExecContext(ctx, `INSERT INTO tp_name_keys (owner_org, key, registration_id) VALUES ($1, $2, $3)`,
+			r.State, k, r.ID)
+		if err != nil {
+			return fmt.Errorf("tp: insert name key: %w", err)
+		}
+	}
+	return nil
 }
 
 // insertDocuments stores the searchable document numbers of r, replacing the old ones of a
@@ -158,6 +179,9 @@ func updateRegistration(ctx context.Context, tx *txn, r *Registration, now time.
 	}
 	r.Version++
 	r.UpdatedAt = sqldb.UTC(now)
+	if err := insertNameKeys(ctx, tx, r, true); err != nil {
+		return err
+	}
 	return insertDocuments(ctx, tx, r, true)
 }
 

@@ -1,0 +1,27 @@
+-- +goose Up
+-- Temporary protection performance (issue 4). Name search by key: one row per name key of
+-- a registration (the keys of tp_registrations.name_keys), so a search seeks the index
+-- instead of scanning a state's registrations with LIKE '% key %'. Covering indexes for
+-- the dashboard's GROUP BY queries, which otherwise read every registration's row.
+CREATE TABLE tp_name_keys (
+    owner_org       TEXT NOT NULL,
+    key             TEXT NOT NULL,
+    registration_id TEXT NOT NULL REFERENCES tp_registrations(id) ON DELETE CASCADE,
+    PRIMARY KEY (owner_org, key, registration_id)
+);
+CREATE INDEX tp_name_keys_registration ON tp_name_keys(registration_id);
+
+INSERT INTO tp_name_keys (owner_org, key, registration_id)
+SELECT DISTINCT r.owner_org, k, r.id
+FROM tp_registrations r, unnest(string_to_array(btrim(r.name_keys), ' ')) AS k
+WHERE r.name_keys <> '' AND k <> '';
+
+CREATE INDEX tp_registrations_org_status_reason ON tp_registrations(owner_org, status, dereg_reason);
+CREATE INDEX tp_registrations_org_registered ON tp_registrations(owner_org, registered_on);
+CREATE INDEX tp_reviews_orgs_status ON tp_reviews(org_a, org_b, status);
+
+-- +goose Down
+DROP INDEX tp_reviews_orgs_status;
+DROP INDEX tp_registrations_org_registered;
+DROP INDEX tp_registrations_org_status_reason;
+DROP TABLE tp_name_keys;
