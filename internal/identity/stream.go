@@ -194,13 +194,19 @@ func (b *batch) learn(ctx context.Context, bl *blocks) (*Model, error) {
 }
 
 // matchesStream compares every candidate pair once more with the model and keeps the
-// matches, best first.
+// matches, best first. A pair stops being compared as soon as it cannot reach the match
+// threshold (see cutoff).
 func (b *batch) matchesStream(ctx context.Context, bl *blocks, progress func(done, total int)) ([]edge, error) {
 	parts := make([][]edge, b.cfg.Workers)
+	cut := newCutoff(b.sc, b.cfg.MatchThreshold)
 	err := b.streamPairs(ctx, bl, nil, func(w int) pairVisitor {
 		return func(i, j int32) {
 			fa, fb := b.feats[i], b.feats[j]
-			v := b.sc.judge(compare(fa, fb), fa, fb)
+			g, ok := cut.compareForMatch(fa, fb)
+			if !ok {
+				return
+			}
+			v := b.sc.judge(g, fa, fb)
 			if b.cfg.decision(v) == DecisionMatch {
 				parts[w] = append(parts[w], edge{i, j, v.prob})
 			}
