@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"reflect"
-	"strings"
 
 	"github.com/google/uuid"
 
@@ -121,61 +120,27 @@ func (s *Service) startImport(ctx context.Context, org, source string) (BulkImpo
 	return rep, nil
 }
 
-func (s *Service) runImport(ctx context.Context, p authz.Principal, rr rowReader, rep *BulkImportReport, opt ImportOptions) error {
-	skip := rep.Lines
-	batches := 0
-	batch := make([]fileRow, 0, opt.BatchSize)
-	for {
-		row, err := rr.next()
-		if err != nil && err != io.EOF {
-			return err
-		}
-		if err == nil && row.line <= skip {
-			continue
-		}
-		if err == nil {
-			batch = append(batch, row)
-		}
-		if len(batch) == opt.BatchSize || (err == io.EOF && len(batch) > 0) {
-			if cerr := s.importBatch(ctx, p, batch, rep); cerr != nil {
-				return cerr
-			}
-			batch = batch[:0]
-			batches++
-			if opt.Progress != nil {
-				opt.Progress(*rep)
-			}
-			if opt.crashAfter > 0 && batches == opt.crashAfter {
-				return errCrash
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if ctx.Err() != nil {
-			return ctx.Err()
-		}
-	}
-}
-
 // importBatch stores one batch of rows, the rejects and the progress in one transaction,
 // then adds the stored registrations to the index. Validation and the index queries of new
 // rows run first on every CPU (prepareBatch); the transaction then only writes.
-func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fileRow, rep *BulkImportReport) error {
+// It returns the value of the write counter it left (see pipeline.go); prev is the value
+// the import's previous batch left.
+func (s *Service) importBatch(ctx context.Context, p authz.Principal, b *readyBatch, rep *BulkImportReport, prev int64) (gen int64, err error) {
 	if err := s.lock(ctx); err != nil {
-		return err
+		return 0, err
 	}
-	defer s.mu.Unlock()
+	defer func() {
+		gen = s.gen.Add(1)
+		s.mu.Unlock()
+	}()
+	batch, prepared := b.rows, b.pre
+	if prepared != nil && !b.current(s.gen.Load(), prev) {
+		s.requery(prepared) // another state's write changed the index since the batch was prepared
+	}
 	next := *rep
 	var stored []Registration
-	var prepared []preparedRow
-	ids := make([]string, 0, len(batch))
-	for i := range batch {
-		if ext := strings.Join(strings.Fields(batch[i].in.ExternalID), " "); ext != "" {
-			ids = append(ids, ext)
-		}
-	}
-	err := s.db.Tx(ctx, func(stx *sql.Tx) error {
+	ids := externalIDs(batch)
+	err = s.db.Tx(ctx, func(stx *sql.Tx) error {
 		tx := newTxn(stx)
 		tx.dialect, tx.shared = s.db.Dialect, s.stmts
 		stored = stored[:0]
@@ -244,7 +209,7 @@ func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fi
 				"rejected": next.Rejected, "registrations": regIDs}})
 	})
 	if err != nil {
-		return err
+		return 0, err
 	}
 	if s.stmts != nil {
 		s.stmts.prepare(ctx)
@@ -264,7 +229,7 @@ func (s *Service) importBatch(ctx context.Context, p authz.Principal, batch []fi
 		}
 		s.index.Add(toRecord(&stored[i]))
 	}
-	return nil
+	return 0, nil
 }
 
 // importRow registers or updates one row; it returns the stored registration (zero when

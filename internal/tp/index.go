@@ -74,6 +74,12 @@ func (s *Service) lock(ctx context.Context) error {
 	return nil
 }
 
+// unlock releases s.mu taken by lock, counting the write (see Service.gen).
+func (s *Service) unlock() {
+	s.gen.Add(1)
+	s.mu.Unlock()
+}
+
 func (s *Service) beginLoad() chan struct{} {
 	s.readyMu.Lock()
 	defer s.readyMu.Unlock()

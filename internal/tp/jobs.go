@@ -121,7 +121,7 @@ func (s *Service) erase(ctx context.Context, id, cutoff string) error {
 	if err := s.lock(ctx); err != nil {
 		return err
 	}
-	defer s.mu.Unlock()
+	defer s.unlock()
 	err := s.db.Tx(ctx, func(stx *sql.Tx) error {
 		tx := newTxn(stx)
 		var org string

@@ -48,7 +48,7 @@ func (s *Service) Register(ctx context.Context, in RegistrationInput) (Registrat
 	if err := s.lock(ctx); err != nil {
 		return RegistrationResult{}, err
 	}
-	defer s.mu.Unlock()
+	defer s.unlock()
 	err = s.db.Tx(ctx, func(stx *sql.Tx) error {
 		tx := newTxn(stx)
 		if err := checkHousehold(ctx, tx, p, &r); err != nil {
@@ -109,7 +109,7 @@ func (s *Service) Update(ctx context.Context, id string, version int64, in Regis
 	if err := s.lock(ctx); err != nil {
 		return RegistrationResult{}, err
 	}
-	defer s.mu.Unlock()
+	defer s.unlock()
 	err = s.db.Tx(ctx, func(stx *sql.Tx) error {
 		tx := newTxn(stx)
 		r, err := loadOwn(ctx, tx, p, id)

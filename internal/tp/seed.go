@@ -70,7 +70,7 @@ func (s *Service) seedBatch(ctx context.Context, batch []SeedRow) (int, error) {
 	if err := s.lock(ctx); err != nil {
 		return 0, err
 	}
-	defer s.mu.Unlock()
+	defer s.unlock()
 	var added []string
 	drop := func() {
 		for _, id := range added {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ceas-eu/ceas/internal/identity"
@@ -66,6 +67,9 @@ type Service struct {
 	// same moment still see each other (the second check runs after the first Add).
 	mu    sync.Mutex
 	index Index
+	// gen counts the releases of mu by writers: an import prepared outside mu knows by it
+	// whether anyone else may have changed the index since (see pipeline.go).
+	gen atomic.Int64
 
 	// loading is closed when the identity index is complete (see LoadIndexAsync); writes
 	// that check or change the index wait for it.
