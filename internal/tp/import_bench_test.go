@@ -58,7 +58,8 @@ func TestImportAllStates(t *testing.T) {
 	for _, state := range order {
 		writers[state].Flush()
 		start := time.Now()
-		rep, err := f.svc.Import(officer(state), files[state], ImportOptions{Format: "csv", Source: state})
+		batch, _ := strconv.Atoi(os.Getenv("CEAS_TP_BENCH_BATCH"))
+		rep, err := f.svc.Import(officer(state), files[state], ImportOptions{Format: "csv", Source: state, BatchSize: batch})
 		took += time.Since(start)
 		if err != nil {
 			t.Fatal(err)

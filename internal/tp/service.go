@@ -96,7 +96,8 @@ type Deps struct {
 	Index  Index
 }
 
-// New returns the service. Call LoadIndex before serving, and RegisterJobs to run the
+// New returns the service. Call LoadIndex (or LoadIndexAsync: writes wait for it) before
+// serving, and RegisterJobs to run the
 // reminders and the retention erasure.
 func New(d Deps, cfg Config) *Service {
 	if d.Log == nil {
