@@ -97,8 +97,7 @@ type Deps struct {
 }
 
 // New returns the service. Call LoadIndex (or LoadIndexAsync: writes wait for it) before
-// serving, and RegisterJobs to run the
-// reminders and the retention erasure.
+// serving, and RegisterJobs to run the reminders and the retention erasure.
 func New(d Deps, cfg Config) *Service {
 	if d.Log == nil {
 		d.Log = slog.New(slog.DiscardHandler)
