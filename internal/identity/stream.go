@@ -24,8 +24,14 @@ type blocks struct {
 // buildBlocks groups the records by blocking key, dropping single records and blocks
 // larger than MaxBlock.
 func (b *batch) buildBlocks() *blocks {
-	post := make([]posting, 0, len(b.feats)*12)
+	// size the postings from the first records: growing a slice of tens of millions by
+	// doubling would hold two copies at once
 	var keys []uint64
+	sampled := 0
+	for _, f := range b.feats[:min(len(b.feats), 1000)] {
+		sampled += len(blockKeys(f, keys[:0]))
+	}
+	post := make([]posting, 0, len(b.feats)*(sampled/max(min(len(b.feats), 1000), 1)+2))
 	for i, f := range b.feats {
 		keys = blockKeys(f, keys[:0])
 		slices.Sort(keys)
