@@ -113,10 +113,17 @@ func seedTP(ctx context.Context, svc *tp.Service, n int, progress func(int)) (in
 			}
 		})
 	}()
+	// next may be called again after the end (Seed asks once more after a short last
+	// batch), so the generator's result is kept rather than received twice.
+	done, endErr := false, error(nil)
 	next := func() (tp.SeedRow, bool, error) {
+		if done {
+			return tp.SeedRow{}, false, endErr
+		}
 		r, ok := <-recs
 		if !ok {
-			return tp.SeedRow{}, false, <-genErr
+			done, endErr = true, <-genErr
+			return tp.SeedRow{}, false, endErr
 		}
 		return demoRow(r), true, nil
 	}
