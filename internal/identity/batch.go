@@ -80,7 +80,8 @@ type posting struct {
 }
 
 // candidates returns every pair (i<j, packed i<<32|j) that shares a blocking key in a
-// block no larger than MaxBlock, sorted and distinct.
+// block no larger than MaxBlock, sorted and distinct. It holds them all in memory, so it
+// serves tests and diagnostics; Dedupe streams the same pairs (streamPairs).
 func (b *batch) candidates() []uint64 {
 	post := make([]posting, 0, len(b.feats)*12)
 	var keys []uint64
