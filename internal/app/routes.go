@@ -59,8 +59,8 @@ func (a *App) healthz(w http.ResponseWriter, _ *http.Request) {
 	_, _ = w.Write([]byte("ok\n"))
 }
 
-// readyz answers 200 when the database answers and its schema is current, so a load
-// balancer sends no traffic to a replica that cannot serve it.
+// readyz answers 200 when the database answers, its schema is current and the identity
+// index is loaded, so a load balancer sends no traffic to a replica that cannot serve it.
 func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
@@ -72,6 +72,10 @@ func (a *App) readyz(w http.ResponseWriter, r *http.Request) {
 	st, err := a.DB.Status(ctx)
 	if err != nil || st.Pending() {
 		http.Error(w, "migrations pending", http.StatusServiceUnavailable)
+		return
+	}
+	if err := a.TPReady(); err != nil {
+		http.Error(w, "identity index loading", http.StatusServiceUnavailable)
 		return
 	}
 	_, _ = w.Write([]byte("ready\n"))

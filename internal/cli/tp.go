@@ -296,6 +296,10 @@ func benchHTTP(ctx context.Context, env *Env, f *dbFlags, requests, rate int) er
 		return err
 	}
 	defer a.Close()
+	// Requests sent while the identity index still loads would wait for it and distort p99.
+	if err := a.TPWaitReady(ctx); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
