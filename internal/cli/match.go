@@ -62,7 +62,7 @@ func runMatch(ctx context.Context, env *Env, args []string) (err error) {
 		cfg.MatchThreshold = opts.threshold
 		cfg.ReviewThreshold = min(cfg.ReviewThreshold, opts.threshold)
 	}
-	pairs, clusters, err := identity.Dedupe(ctx, recs, cfg, matchProgress(env.Stderr, "compared", "pairs"))
+	pairs, clusters, err := identity.Dedupe(ctx, recs, cfg, matchProgress(env.Stderr, "compared", "records"))
 	if err != nil {
 		return fmt.Errorf("match: %w", err)
 	}
