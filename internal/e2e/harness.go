@@ -94,7 +94,7 @@ func (b *Browser) newTab() context.Context {
 		chromedp.UserDataDir(t.TempDir()))
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 150*time.Second)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	return ctx
 }
@@ -135,15 +135,23 @@ func Get[T any](b *Browser, a chromedp.Action[T]) T {
 // Location returns the URL the tab shows.
 func (b *Browser) Location() string { return Get(b, chromedp.Location()) }
 
-// Login signs in through the login form and waits for the page it leads to.
+// Login signs in through the login form with the harness password.
 func (b *Browser) Login(username string) {
+	b.t.Helper()
+	b.LoginWith(username, Password)
+}
+
+// LoginWith signs in through the login form and waits for the page it leads to.
+func (b *Browser) LoginWith(username, password string) {
 	b.t.Helper()
 	b.Do(
 		chromedp.Navigate(b.Base+"/login"),
 		chromedp.WaitVisible(`#f-username`),
 		chromedp.SendKeys(`#f-username`, username),
-		chromedp.SendKeys(`#f-password`, Password),
+		chromedp.SendKeys(`#f-password`, password),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#f-password").setAttribute("data-e2e-old", "1")`),
 		chromedp.Submit(`#f-password`),
+		chromedp.WaitNotPresent(`[data-e2e-old]`),
 		chromedp.WaitVisible(`#main`),
 	)
 }
@@ -174,6 +182,16 @@ func (b *Browser) Fill(values map[string]string) {
 func (b *Browser) Submit(formID string) {
 	b.t.Helper()
 	b.Do(chromedp.Submit(formID+` button[type=submit]`), chromedp.Sleep(300*time.Millisecond), chromedp.WaitVisible(`#main`))
+}
+
+// SubmitAndWait submits the form with the CSS id and waits until the page that answers
+// shows the element of selector waitFor (the old page's elements would satisfy a plain wait).
+func (b *Browser) SubmitAndWait(formID, waitFor string) {
+	b.t.Helper()
+	b.Do(chromedp.Evaluate[chromedp.Void](`document.querySelector("`+formID+`").setAttribute("data-e2e-old", "1")`),
+		chromedp.Submit(formID+` button[type=submit]`),
+		chromedp.WaitNotPresent(`[data-e2e-old]`),
+		chromedp.WaitVisible(waitFor))
 }
 
 // Screenshot saves a PNG of the whole page to path, for a person to look at.
