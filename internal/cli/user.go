@@ -112,27 +112,18 @@ func runUserPasswd(ctx context.Context, env *Env, args []string) error {
 
 // runUserDisable disables an account and ends its sessions.
 func runUserDisable(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "user disable", "--username NAME")
-	dbf := addDBFlags(fs, env)
-	username := fs.String("username", "", "login name")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	ctx, svc, db, err := openAuthn(ctx, dbf)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if err := svc.DisableUser(ctx, *username); err != nil {
-		return err
-	}
-	fmt.Fprintf(env.Stderr, "user %s disabled; its sessions are ended\n", *username)
-	return nil
+	return changeUser(ctx, env, args, "user disable", (*authn.Service).DisableUser, "disabled; its sessions are ended")
 }
 
 // runUserEnable enables a disabled account again.
 func runUserEnable(ctx context.Context, env *Env, args []string) error {
-	fs := newFlagSet(env, "user enable", "--username NAME")
+	return changeUser(ctx, env, args, "user enable", (*authn.Service).EnableUser, "enabled")
+}
+
+// changeUser runs a one-account change named by --username and reports what it did.
+func changeUser(ctx context.Context, env *Env, args []string, name string,
+	change func(*authn.Service, context.Context, string) error, done string) error {
+	fs := newFlagSet(env, name, "--username NAME")
 	dbf := addDBFlags(fs, env)
 	username := fs.String("username", "", "login name")
 	if err := parseFlags(fs, args); err != nil {
@@ -143,10 +134,10 @@ func runUserEnable(ctx context.Context, env *Env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	if err := svc.EnableUser(ctx, *username); err != nil {
+	if err := change(svc, ctx, *username); err != nil {
 		return err
 	}
-	fmt.Fprintf(env.Stderr, "user %s enabled\n", *username)
+	fmt.Fprintf(env.Stderr, "user %s %s\n", *username, done)
 	return nil
 }
 
