@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 
+	"github.com/ceas-eu/ceas/internal/platform/refdata"
 	"github.com/ceas-eu/ceas/internal/platform/sqldb"
 )
 
@@ -26,13 +27,19 @@ func addDBFlags(fs *flag.FlagSet, env *Env) *dbFlags {
 	return f
 }
 
-// open connects to the database and applies pending migrations.
+// open connects to the database, applies pending migrations and seeds the reference data.
 func (f *dbFlags) open(ctx context.Context) (*sqldb.DB, error) {
 	db, err := sqldb.Open(ctx, sqldb.Options{URL: f.url, DataDir: f.dataDir})
 	if err != nil {
 		return nil, err
 	}
 	if _, err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	// A command on a fresh database (ceas user add before any ceas serve) needs the states
+	// and bodies its rows refer to.
+	if err := refdata.Seed(ctx, db); err != nil {
 		db.Close()
 		return nil, err
 	}

@@ -100,3 +100,26 @@ func TestReportSituationReadsTheStore(t *testing.T) {
 		t.Fatal("the stored data's report lacks the 116,610 arrivals")
 	}
 }
+
+func TestUserDisableAndEnableShowInTheList(t *testing.T) {
+	dir := t.TempDir()
+	if _, errOut, code := run(t, "user", "add", "--data-dir", dir, "--org", "PL", "--username", "ola", "--name", "Ola", "--role", "dublin_officer"); code != 0 {
+		t.Fatalf("user add: %s", errOut)
+	}
+	steps := []struct {
+		cmd          string
+		wantDisabled bool
+	}{{"disable", true}, {"enable", false}}
+	for _, s := range steps {
+		if _, errOut, code := run(t, "user", s.cmd, "--data-dir", dir, "--username", "ola"); code != 0 {
+			t.Fatalf("user %s: %s", s.cmd, errOut)
+		}
+		out, _, _ := run(t, "user", "list", "--data-dir", dir, "--org", "PL")
+		if got := strings.Contains(out, "disabled"); got != s.wantDisabled {
+			t.Fatalf("after user %s the list says %q", s.cmd, out)
+		}
+	}
+	if _, errOut, code := run(t, "user", "disable", "--data-dir", dir, "--username", "nobody"); code == 0 {
+		t.Fatalf("disabling an unknown user succeeded: %s", errOut)
+	}
+}
