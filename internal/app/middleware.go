@@ -2,10 +2,8 @@ package app
 
 import (
 	"net/http"
-	"net/url"
 
 	"github.com/ceas-eu/ceas/internal/platform/api"
-	"github.com/ceas-eu/ceas/internal/platform/observe"
 	"github.com/ceas-eu/ceas/internal/platform/web"
 )
 
@@ -39,9 +37,3 @@ func limitBody(max int64, next http.Handler) http.Handler {
 		next.ServeHTTP(w, r)
 	})
 }
-
-func observeMiddleware(a *App, next http.Handler) http.Handler {
-	return observe.Middleware(a.Log, a.Metrics, next)
-}
-
-func urlQueryEscape(s string) string { return url.QueryEscape(s) }

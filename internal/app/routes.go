@@ -3,12 +3,14 @@ package app
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 
 	"github.com/ceas-eu/ceas/internal/platform/api"
 	"github.com/ceas-eu/ceas/internal/platform/authz"
 	"github.com/ceas-eu/ceas/internal/platform/errs"
+	"github.com/ceas-eu/ceas/internal/platform/observe"
 	"github.com/ceas-eu/ceas/internal/platform/web"
 )
 
@@ -42,7 +44,7 @@ func (a *App) routes() error {
 	h = a.authenticate(h)
 	h = limitBody(a.Config.ImportMaxBytes, h)
 	h = securityHeaders(a.Config.TLS(), h)
-	a.handler = observeMiddleware(a, h)
+	a.handler = observe.Middleware(a.Log, a.Metrics, h)
 	return nil
 }
 
@@ -102,7 +104,7 @@ func (a *App) Fail(w http.ResponseWriter, r *http.Request, err error) {
 	case errs.KindForbidden:
 		status = http.StatusForbidden
 	case errs.KindUnauthenticated:
-		http.Redirect(w, r, "/login?next="+urlQueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+		http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 		return
 	case errs.KindConflict:
 		status = http.StatusConflict

@@ -80,9 +80,15 @@ func demoAccountLines() []string {
 // line when a stage starts, every five seconds while it runs, and when it finishes, so CI
 // logs stay short but a long seed never looks stuck.
 func progressPrinter(env *Env) app.Progress {
-	stage, lastPrint := "", time.Time{}
+	stage, lastPrint, finishedStage := "", time.Time{}, ""
 	return func(name string, done, total int) {
 		finished := total > 0 && done >= total
+		if finished && name == finishedStage {
+			return // a stage reports its end once
+		}
+		if finished {
+			finishedStage = name
+		}
 		if env.StderrIsTTY {
 			if finished || time.Since(lastPrint) > 100*time.Millisecond {
 				fmt.Fprintf(env.Stderr, "\r%-40s %d/%d", name, done, total)

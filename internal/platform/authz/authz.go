@@ -6,7 +6,9 @@ package authz
 
 import (
 	"context"
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/ceas-eu/ceas/internal/platform/errs"
 )
@@ -37,23 +39,18 @@ func Roles() []Role {
 func ParseRole(field, s string) (Role, error) {
 	r := Role(s)
 	if !slices.Contains(Roles(), r) {
-		return "", errs.Field(field, "unknown role "+quote(s)+"; known roles: "+roleList())
+		return "", errs.Field(field, fmt.Sprintf("unknown role %q; known roles: %s", s, roleList()))
 	}
 	return r, nil
 }
 
 func roleList() string {
-	s := ""
-	for i, r := range Roles() {
-		if i > 0 {
-			s += ", "
-		}
-		s += string(r)
+	names := make([]string, 0, len(Roles()))
+	for _, r := range Roles() {
+		names = append(names, string(r))
 	}
-	return s
+	return strings.Join(names, ", ")
 }
-
-func quote(s string) string { return "\"" + s + "\"" }
 
 // PrincipalKind tells how a caller authenticated.
 type PrincipalKind string

@@ -11,7 +11,6 @@ import (
 	"github.com/ceas-eu/ceas/internal/platform/api"
 	"github.com/ceas-eu/ceas/internal/platform/audit"
 	"github.com/ceas-eu/ceas/internal/platform/authz"
-	"github.com/ceas-eu/ceas/internal/platform/errs"
 	"github.com/ceas-eu/ceas/internal/platform/outbox"
 	"github.com/ceas-eu/ceas/internal/platform/refdata"
 )
@@ -179,6 +178,3 @@ func (h *Handler) registerReferenceAPI(a huma.API) {
 			return out, nil
 		})
 }
-
-// notFound is the error of a page for a record the caller may not see.
-func notFound() error { return errs.NotFound("not found") }

@@ -197,10 +197,7 @@ func (h *Handler) renderWebhooks(w http.ResponseWriter, r *http.Request, status 
 }
 
 func (h *Handler) webhooksCreate(w http.ResponseWriter, r *http.Request) {
-	var topics []string
-	for _, t := range strings.FieldsFunc(r.FormValue("topics"), func(c rune) bool { return c == ',' || c == ' ' }) {
-		topics = append(topics, t)
-	}
+	topics := strings.FieldsFunc(r.FormValue("topics"), func(c rune) bool { return c == ',' || c == ' ' })
 	hook, err := h.deps.Webhooks.Create(r.Context(), strings.TrimSpace(r.FormValue("url")), topics)
 	if err != nil {
 		h.renderWebhooks(w, r, http.StatusUnprocessableEntity, "", err)
